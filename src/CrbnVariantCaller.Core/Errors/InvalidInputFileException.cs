@@ -4,7 +4,7 @@ namespace CrbnVariantCaller.Core.Errors;
 /// A user-supplied file is malformed, truncated, inconsistent or missing something it needs.
 /// Every reader throws a subclass of this so that the command line can name the file and exit with code 2.
 /// </summary>
-public class InvalidInputFileException : InvalidDataException
+public class InvalidInputFileException : IOException
 {
     /// <summary>The file at fault, as the user named it.</summary>
     public string FilePath { get; }
