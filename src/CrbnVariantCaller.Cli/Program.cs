@@ -1,12 +1,62 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using CrbnVariantCaller.Cli.Commands;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CrbnVariantCaller.Cli;
 
+/// <summary>Entry point: builds the Generic Host (logging, services), then parses and runs one command.</summary>
 internal static class Program
 {
-    private static int Main(string[] args)
+    private static async Task<int> Main(string[] args)
     {
-        RootCommand root = new("crbn: CRBN variant caller for IMiD-resistance testing.");
-        return root.Parse(args).Invoke();
+        using IHost host = BuildHost(args);
+        RootCommand root = CrbnCommandLine.Create(host.Services);
+        ParseResult parse = root.Parse(args);
+
+        if (parse.Action is ParseErrorAction)
+        {
+            foreach (var parseError in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"crbn: {parseError.Message}").ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync("Run 'crbn --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+
+        return await parse.InvokeAsync().ConfigureAwait(false);
     }
+
+    private static IHost BuildHost(string[] args)
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = args,
+            DisableDefaults = true,
+        });
+
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o =>
+        {
+            o.SingleLine = true;
+            o.TimestampFormat = "HH:mm:ss ";
+        });
+        builder.Logging.AddFilter(level => level >= LogLevelFromEnvironment());
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
+            o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+
+        builder.Services.AddSingleton<TextWriter>(_ => Console.Error);
+        builder.Services.AddSingleton<CommandGuard>();
+        CrbnCommandLine.RegisterServices(builder.Services);
+        return builder.Build();
+    }
+
+    /// <summary><c>CRBN_LOG_LEVEL</c> (Trace…Critical) sets the log level; the default shows warnings and errors.</summary>
+    private static LogLevel LogLevelFromEnvironment() =>
+        Enum.TryParse(Environment.GetEnvironmentVariable("CRBN_LOG_LEVEL"), ignoreCase: true, out LogLevel level)
+            ? level
+            : LogLevel.Information;
 }

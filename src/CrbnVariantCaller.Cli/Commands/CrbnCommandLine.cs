@@ -1,0 +1,32 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CrbnVariantCaller.Cli.Commands;
+
+/// <summary>Assembles the <c>crbn</c> command tree and the services its commands need.</summary>
+public static class CrbnCommandLine
+{
+    /// <summary>Registers the services behind every command.</summary>
+    public static void RegisterServices(IServiceCollection services)
+    {
+    }
+
+    /// <summary>Builds the root command. <c>-h</c> is left free for <c>crbn view -h</c> (samtools meaning: print the header).</summary>
+    public static RootCommand Create(IServiceProvider services)
+    {
+        RootCommand root = new("crbn: CRBN variant caller for lenalidomide/pomalidomide resistance testing in myeloma.");
+
+        foreach (HelpOption help in root.Options.OfType<HelpOption>())
+        {
+            help.Aliases.Remove("-h");
+        }
+
+        foreach (VersionOption version in root.Options.OfType<VersionOption>())
+        {
+            version.Action = new VersionAction();
+        }
+
+        return root;
+    }
+}
