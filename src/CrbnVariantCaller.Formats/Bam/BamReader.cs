@@ -1,0 +1,437 @@
+using System.Buffers.Binary;
+using System.Text;
+using CrbnVariantCaller.Core.Coordinates;
+using CrbnVariantCaller.Formats.Bam.Index;
+using CrbnVariantCaller.Formats.Bgzf;
+
+namespace CrbnVariantCaller.Formats.Bam;
+
+/// <summary>
+/// Reads a BAM file: the header at open, then alignment records, either in file order (<see cref="ReadRecord"/>) or
+/// for a region through its BAI/CSI index (<see cref="Query(RegionSpec)"/>) with samtools' overlap semantics.
+/// Records are refilled into caller-owned <see cref="BamRecord"/> instances; nothing is allocated per record.
+/// </summary>
+/// <remarks>Not thread-safe. One reader serves one consumer; a query and sequential reading share the file position.</remarks>
+public sealed class BamReader : IDisposable
+{
+    private const int BufferSize = 1 << 17;
+    private static ReadOnlySpan<byte> Magic => "BAM\u0001"u8;
+
+    private readonly BgzfReader _bgzf;
+    private byte[] _buffer = new byte[BufferSize];
+    private int _bufferStart;
+    private int _bufferEnd;
+    private BamIndex? _index;
+
+    /// <summary>Opens a BAM file and reads its header.</summary>
+    /// <param name="path">The BAM file.</param>
+    /// <param name="threads">BGZF inflate threads (samtools <c>-@</c>); 1 inflates on the calling thread.</param>
+    /// <exception cref="BamMagicException">The decompressed data does not start with <c>BAM\1</c>.</exception>
+    /// <exception cref="BamTruncatedException">The header is cut short.</exception>
+    /// <exception cref="Core.Errors.InvalidInputFileException">Any other BGZF or header problem.</exception>
+    public BamReader(string path, int threads = 1)
+        : this(path, new BgzfReaderOptions { Threads = threads })
+    {
+    }
+
+    /// <summary>Opens a BAM file with explicit BGZF options.</summary>
+    public BamReader(string path, BgzfReaderOptions options)
+        : this(new BgzfReader(path, options))
+    {
+    }
+
+    /// <summary>Reads BAM through an already opened BGZF reader, which this reader then owns and disposes.</summary>
+    public BamReader(BgzfReader bgzf)
+    {
+        ArgumentNullException.ThrowIfNull(bgzf);
+        _bgzf = bgzf;
+        FilePath = bgzf.FilePath;
+        try
+        {
+            Header = ReadHeader();
+            FirstRecordOffset = _bgzf.Position;
+        }
+        catch
+        {
+            _bgzf.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The BAM file, as named by the caller.</summary>
+    public string FilePath { get; }
+
+    /// <summary>The header: text and reference list.</summary>
+    public SamHeader Header { get; }
+
+    /// <summary>The virtual offset of the first alignment record.</summary>
+    public VirtualOffset FirstRecordOffset { get; }
+
+    /// <summary>The index used by region queries, once loaded by <see cref="LoadIndex"/> or the first query.</summary>
+    public BamIndex? Index => _index;
+
+    /// <summary>
+    /// Refills <paramref name="record"/> with the next record in file order. Returns false at the clean end of the data.
+    /// </summary>
+    /// <exception cref="BamTruncatedException">The data ends inside a record.</exception>
+    /// <exception cref="BamFormatException">The record's lengths are inconsistent.</exception>
+    public bool ReadRecord(BamRecord record)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        if (!EnsureBuffered(4))
+        {
+            if (_bufferEnd == _bufferStart)
+            {
+                return false;
+            }
+
+            throw Truncated($"data ends {_bufferEnd - _bufferStart} bytes into a record's 4-byte length");
+        }
+
+        int size = BinaryPrimitives.ReadInt32LittleEndian(_buffer.AsSpan(_bufferStart));
+        CheckBlockSize(size);
+        if (!EnsureBuffered(4 + size))
+        {
+            throw Truncated($"data ends {_bufferEnd - _bufferStart - 4} bytes into a {size}-byte record");
+        }
+
+        _buffer.AsSpan(_bufferStart + 4, size).CopyTo(record.PrepareBuffer(size, FilePath));
+        _bufferStart += 4 + size;
+        record.Validate();
+        return true;
+    }
+
+    /// <summary>
+    /// Iterates over the remaining records in file order. The same <see cref="BamRecord"/> instance is yielded each time,
+    /// refilled; copy it (<see cref="BamRecord.CopyTo"/>) to keep one.
+    /// </summary>
+    public IEnumerable<BamRecord> Records()
+    {
+        var record = new BamRecord();
+        while (ReadRecord(record))
+        {
+            yield return record;
+        }
+    }
+
+    /// <summary>
+    /// Counts the remaining records without decoding them (<c>samtools view -c</c>): only each record's length is read.
+    /// </summary>
+    /// <exception cref="BamTruncatedException">The data ends inside a record.</exception>
+    public long CountRecords()
+    {
+        long count = 0;
+        while (true)
+        {
+            int available = _bufferEnd - _bufferStart;
+            ReadOnlySpan<byte> span = _buffer.AsSpan(_bufferStart, available);
+            int p = 0;
+            while (span.Length - p >= 4)
+            {
+                int size = BinaryPrimitives.ReadInt32LittleEndian(span[p..]);
+                if (size < BamRecordLayout.ReadName)
+                {
+                    _bufferStart += p;
+                    CheckBlockSize(size);
+                }
+
+                if (span.Length - p - 4 < size)
+                {
+                    break;
+                }
+
+                p += 4 + size;
+                count++;
+            }
+
+            _bufferStart += p;
+            int remaining = _bufferEnd - _bufferStart;
+            int needed = remaining >= 4
+                ? 4 + BinaryPrimitives.ReadInt32LittleEndian(_buffer.AsSpan(_bufferStart))
+                : 4;
+            if (!EnsureBuffered(Math.Max(needed, Math.Min(BufferSize, _buffer.Length))) && _bufferEnd - _bufferStart < needed)
+            {
+                int left = _bufferEnd - _bufferStart;
+                if (left == 0)
+                {
+                    return count;
+                }
+
+                throw Truncated(left < 4
+                    ? $"data ends {left} bytes into a record's 4-byte length"
+                    : $"data ends {left - 4} bytes into a {needed - 4}-byte record");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Loads the index for region queries: <paramref name="indexPath"/> when given, else the first of
+    /// <c>X.bam.bai</c>, <c>X.bai</c>, <c>X.bam.csi</c>, <c>X.csi</c> that exists.
+    /// </summary>
+    /// <exception cref="BamIndexMissingException">No index was found.</exception>
+    /// <exception cref="BamIndexStaleException">The index is older than the BAM or lists a different number of references.</exception>
+    /// <exception cref="BamIndexFormatException">The index is malformed.</exception>
+    public BamIndex LoadIndex(string? indexPath = null)
+    {
+        string path;
+        if (indexPath is not null)
+        {
+            if (!File.Exists(indexPath))
+            {
+                throw new BamIndexMissingException(FilePath, [indexPath]);
+            }
+
+            path = indexPath;
+        }
+        else
+        {
+            string[] candidates = IndexCandidates(FilePath);
+            path = candidates.FirstOrDefault(File.Exists) ?? throw new BamIndexMissingException(FilePath, candidates);
+        }
+
+        if (File.Exists(FilePath) && File.GetLastWriteTimeUtc(path) < File.GetLastWriteTimeUtc(FilePath))
+        {
+            throw new BamIndexStaleException(
+                path, $"index is older than the BAM file {FilePath}; re-run 'samtools index'");
+        }
+
+        BamIndex index = BamIndex.Load(path);
+        if (index.ReferenceCount != Header.References.Count)
+        {
+            throw new BamIndexStaleException(
+                path, $"index describes {index.ReferenceCount} reference sequences but the BAM header has {Header.References.Count}; it belongs to another file or is stale");
+        }
+
+        _index = index;
+        return index;
+    }
+
+    /// <summary>
+    /// Records overlapping a samtools-style region string (<c>chr3</c>, <c>chr3:100-200</c>, <c>{a:b}:1-10</c>),
+    /// or the unplaced unmapped records for <c>*</c>.
+    /// </summary>
+    public BamQuery Query(string region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        return region == "*" ? QueryUnplaced() : Query(RegionSpec.Parse(region, Header.HasReference));
+    }
+
+    /// <summary>Records overlapping <paramref name="region"/> (1-based closed; an open end means to the contig's end).</summary>
+    /// <exception cref="UnknownContigException">The contig is not in the header.</exception>
+    public BamQuery Query(RegionSpec region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        int id = Header.GetReferenceId(region.Contig);
+        if (id < 0)
+        {
+            throw new UnknownContigException(FilePath, region.Contig);
+        }
+
+        long end = region.End is { } e ? e.Value : long.MaxValue;
+        return Query(id, region.Start.ZeroBased, end);
+    }
+
+    /// <summary>
+    /// Records of reference <paramref name="referenceId"/> whose span (POS over M/D/N/=/X, or 1 base for unmapped or
+    /// CIGAR-less reads) overlaps the 0-based half-open interval [<paramref name="startZeroBased"/>, <paramref name="endZeroBasedExclusive"/>),
+    /// in file order, exactly as <c>samtools view</c> selects them.
+    /// </summary>
+    /// <exception cref="BamIndexMissingException">No index was found.</exception>
+    /// <exception cref="BamUnsortedException">The header declares the BAM unsorted or sorted by name.</exception>
+    public BamQuery Query(int referenceId, long startZeroBased, long endZeroBasedExclusive)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(referenceId);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(referenceId, Header.References.Count);
+        BamIndex index = PrepareQuery();
+        IReadOnlyList<IndexChunk> chunks = index.GetChunks(referenceId, startZeroBased, endZeroBasedExclusive);
+        return new BamQuery(this, chunks, referenceId, Math.Max(0, startZeroBased), endZeroBasedExclusive);
+    }
+
+    /// <summary>The unplaced unmapped records at the end of a sorted BAM (<c>samtools view file.bam '*'</c>).</summary>
+    public BamQuery QueryUnplaced()
+    {
+        BamIndex index = PrepareQuery();
+        VirtualOffset? start = index.UnplacedStart();
+        if (start is null && index.UnplacedUnmappedCount is > 0)
+        {
+            start = FirstRecordOffset;
+        }
+
+        return BamQuery.Unplaced(this, start);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _bgzf.Dispose();
+
+    /// <summary>Moves to a virtual offset and drops buffered data; further reads go record by record from there.</summary>
+    internal void SeekDirect(VirtualOffset offset)
+    {
+        _bufferStart = _bufferEnd = 0;
+        _bgzf.Seek(offset);
+    }
+
+    /// <summary>Reads one record straight from BGZF (no read-ahead), so <see cref="BgzfReader.Position"/> stays exact.</summary>
+    internal bool ReadRecordDirect(BamRecord record, out VirtualOffset start)
+    {
+        if (_bufferEnd != _bufferStart)
+        {
+            throw new InvalidOperationException("direct reads need an empty read-ahead buffer; seek first");
+        }
+
+        start = _bgzf.Position;
+        Span<byte> lengthBytes = stackalloc byte[4];
+        try
+        {
+            if (!_bgzf.TryReadExactly(lengthBytes))
+            {
+                return false;
+            }
+
+            int size = BinaryPrimitives.ReadInt32LittleEndian(lengthBytes);
+            CheckBlockSize(size);
+            _bgzf.ReadExactly(record.PrepareBuffer(size, FilePath));
+        }
+        catch (BgzfTruncatedException ex)
+        {
+            throw new BamTruncatedException(FilePath, $"data ends inside the record at {start}", ex);
+        }
+
+        record.Validate();
+        return true;
+    }
+
+    /// <summary>The virtual offset of the next unread byte when no read-ahead is buffered.</summary>
+    internal VirtualOffset DirectPosition => _bgzf.Position;
+
+    private BamIndex PrepareQuery()
+    {
+        string? order = Header.SortOrder;
+        if (order is "unsorted" or "queryname")
+        {
+            throw new BamUnsortedException(
+                FilePath, $"region queries need a coordinate-sorted BAM, but the header declares SO:{order}; run 'samtools sort' and 'samtools index'");
+        }
+
+        return _index ?? LoadIndex();
+    }
+
+    private static string[] IndexCandidates(string bamPath)
+    {
+        string withoutExtension = bamPath.EndsWith(".bam", StringComparison.OrdinalIgnoreCase) ? bamPath[..^4] : bamPath;
+        return [bamPath + ".bai", withoutExtension + ".bai", bamPath + ".csi", withoutExtension + ".csi"];
+    }
+
+    private SamHeader ReadHeader()
+    {
+        Span<byte> four = stackalloc byte[4];
+        int got = _bgzf.Read(four);
+        if (got < 4 || !four.SequenceEqual(Magic))
+        {
+            throw new BamMagicException(FilePath, four[..got]);
+        }
+
+        int lText = ReadHeaderInt32("header text length");
+        if (lText < 0)
+        {
+            throw new BamFormatException(FilePath, $"header text length is negative ({lText})");
+        }
+
+        byte[] textBytes = new byte[lText];
+        ReadHeaderBytes(textBytes, "header text");
+        int nul = Array.IndexOf(textBytes, (byte)0);
+        string text = Encoding.UTF8.GetString(textBytes, 0, nul < 0 ? lText : nul);
+
+        int nRef = ReadHeaderInt32("number of references");
+        if (nRef < 0)
+        {
+            throw new BamFormatException(FilePath, $"number of references is negative ({nRef})");
+        }
+
+        var refs = new SamReference[nRef];
+        for (int i = 0; i < nRef; i++)
+        {
+            int lName = ReadHeaderInt32("reference name length");
+            if (lName < 1)
+            {
+                throw new BamFormatException(FilePath, $"reference {i} has name length {lName}");
+            }
+
+            byte[] nameBytes = new byte[lName];
+            ReadHeaderBytes(nameBytes, "reference name");
+            int end = Array.IndexOf(nameBytes, (byte)0);
+            string name = Encoding.UTF8.GetString(nameBytes, 0, end < 0 ? lName : end);
+            int lRef = ReadHeaderInt32("reference length");
+            refs[i] = new SamReference(name, lRef);
+        }
+
+        return new SamHeader(text, refs);
+    }
+
+    private int ReadHeaderInt32(string what)
+    {
+        Span<byte> b = stackalloc byte[4];
+        ReadHeaderBytes(b, what);
+        return BinaryPrimitives.ReadInt32LittleEndian(b);
+    }
+
+    private void ReadHeaderBytes(Span<byte> destination, string what)
+    {
+        int n = _bgzf.Read(destination);
+        if (n != destination.Length)
+        {
+            throw Truncated($"header is cut short while reading the {what} ({n} of {destination.Length} bytes)");
+        }
+    }
+
+    private void CheckBlockSize(int size)
+    {
+        if (size < BamRecordLayout.ReadName)
+        {
+            throw new BamFormatException(FilePath, $"record block size {size} is smaller than the 32-byte fixed part");
+        }
+    }
+
+    private BamTruncatedException Truncated(string message) => new(FilePath, message + "; the file is truncated");
+
+    // Makes at least n bytes available from _bufferStart, reading ahead as far as the buffer allows.
+    private bool EnsureBuffered(int n)
+    {
+        if (_bufferEnd - _bufferStart >= n)
+        {
+            return true;
+        }
+
+        if (_bufferStart > 0)
+        {
+            int left = _bufferEnd - _bufferStart;
+            Buffer.BlockCopy(_buffer, _bufferStart, _buffer, 0, left);
+            _bufferStart = 0;
+            _bufferEnd = left;
+        }
+
+        if (_buffer.Length < n)
+        {
+            Array.Resize(ref _buffer, Math.Max(n, _buffer.Length * 2));
+        }
+
+        try
+        {
+            while (_bufferEnd < n)
+            {
+                int read = _bgzf.Read(_buffer.AsSpan(_bufferEnd));
+                if (read == 0)
+                {
+                    return false;
+                }
+
+                _bufferEnd += read;
+            }
+        }
+        catch (BgzfTruncatedException ex)
+        {
+            throw new BamTruncatedException(FilePath, ex.Message, ex);
+        }
+
+        return true;
+    }
+}
