@@ -124,6 +124,37 @@ public sealed class BgzfRoundTripTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void ForwardSeeksToEveryRecordLikeAnIndexChunkWalk(int threads)
+    {
+        (byte[] file, List<(VirtualOffset Offset, byte[] Record)> records) = WriteRecords(count: 6_000, seed: 40 + threads);
+        using BgzfReader reader = new(new MemoryStream(file), "walk.gz", threads);
+        byte[] lengthBytes = new byte[4];
+        for (int k = 0; k < records.Count; k += 1 + (k % 3))
+        {
+            reader.Seek(records[k].Offset);
+            reader.ReadExactly(lengthBytes);
+            byte[] body = new byte[BinaryPrimitives.ReadInt32LittleEndian(lengthBytes)];
+            reader.ReadExactly(body);
+            Assert.Equal(records[k].Record, body);
+        }
+    }
+
+    [Fact]
+    public void ConcatenatedFilesReadAsOneStreamAcrossTheInnerEofMarker()
+    {
+        byte[] first = MixedData(100_000, 8);
+        byte[] second = MixedData(90_000, 9);
+        byte[] file = [.. Write(first, 6, "libdeflate"), .. Write(second, 1, "managed")];
+        foreach (int threads in new[] { 1, 2 })
+        {
+            using BgzfReader reader = new(new MemoryStream(file), "cat.gz", threads);
+            Assert.Equal([.. first, .. second], BgzfTestFiles.ReadAll(reader, chunk: 333));
+        }
+    }
+
     [Fact]
     public void FlushBlockStartsANewBlockAtUncompressedOffsetZero()
     {
