@@ -37,6 +37,12 @@ public sealed class CommandGuard(ILogger<CommandGuard> logger, TextWriter error)
             await error.WriteLineAsync($"crbn {commandName}: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }
+        catch (FormatException ex)
+        {
+            // Region strings and numbers the user typed.
+            await error.WriteLineAsync($"crbn {commandName}: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
         catch (UsageException ex)
         {
             await error.WriteLineAsync($"crbn {commandName}: {ex.Message}").ConfigureAwait(false);

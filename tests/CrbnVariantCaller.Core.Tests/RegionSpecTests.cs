@@ -28,7 +28,12 @@ public sealed class RegionSpecTests
         Assert.Null(r.End);
     }
 
+    [Fact]
+    public void AmbiguousNameIsRejectedAsHtslibDoes() =>
+        Assert.Throws<FormatException>(() => RegionSpec.Parse("chr1:100", name => name is "chr1:100" or "chr1"));
+
     [Theory]
+    [InlineData("chr3:0-10")]
     [InlineData("")]
     [InlineData("chr3:abc")]
     [InlineData("chr3:10-5")]

@@ -10,6 +10,7 @@ public static class CrbnCommandLine
     /// <summary>Registers the services behind every command.</summary>
     public static void RegisterServices(IServiceCollection services)
     {
+        services.AddSingleton<ViewCommand>();
     }
 
     /// <summary>Builds the root command. <c>-h</c> is left free for <c>crbn view -h</c> (samtools meaning: print the header).</summary>
@@ -27,6 +28,7 @@ public static class CrbnCommandLine
             version.Action = new VersionAction();
         }
 
+        root.Subcommands.Add(services.GetRequiredService<ViewCommand>().Build());
         return root;
     }
 }

@@ -47,24 +47,27 @@ public sealed record RegionSpec(string Contig, Position Start, Position? End)
                 throw new FormatException($"Region '{text}': expected ':' after '}}'.");
             }
         }
+        else if (text.LastIndexOf(':') is int lastColon && lastColon < 0)
+        {
+            contig = text;
+            range = null;
+        }
         else if (isKnownContig is not null && isKnownContig(text))
         {
+            // The whole string names a contig; as in htslib, it is ambiguous if the part before the last colon does too.
+            if (isKnownContig(text[..lastColon]))
+            {
+                throw new FormatException(
+                    $"Region '{text}' is ambiguous: use {{{text}}} or {{{text[..lastColon]}}}{text[lastColon..]}.");
+            }
+
             contig = text;
             range = null;
         }
         else
         {
-            int colon = text.LastIndexOf(':');
-            if (colon < 0)
-            {
-                contig = text;
-                range = null;
-            }
-            else
-            {
-                contig = text[..colon];
-                range = text[(colon + 1)..];
-            }
+            contig = text[..lastColon];
+            range = text[(lastColon + 1)..];
         }
 
         if (contig.Length == 0)
@@ -96,7 +99,7 @@ public sealed record RegionSpec(string Contig, Position Start, Position? End)
 
         if (start < 1)
         {
-            start = 1;
+            throw new FormatException($"Region '{text}': coordinates are 1-based and must be > 0.");
         }
 
         if (end is { } e && e < start)

@@ -1,0 +1,23 @@
+using Xunit;
+
+namespace CrbnVariantCaller.Cli.Tests;
+
+public sealed class VersionAndHelpTests
+{
+    [Fact]
+    public void VersionNamesToolAndRuntime()
+    {
+        (int code, string stdout, _) = CrbnProcess.Run("--version");
+        Assert.Equal(0, code);
+        Assert.Matches(@"^crbn \d+\.\d+\.\d+", stdout);
+        Assert.Contains(".NET", stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HelpListsTheViewCommand()
+    {
+        (int code, string stdout, _) = CrbnProcess.Run("--help");
+        Assert.Equal(0, code);
+        Assert.Contains("view", stdout, StringComparison.Ordinal);
+    }
+}
