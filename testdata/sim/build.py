@@ -15,13 +15,19 @@ from .variants import CrbnDesigner, GenomeSeq, Haplotype, Variant, segment_delet
 
 REF_REL = "reference/crbn_world.GRCh38.fa.gz"
 
+#: Manifest roles; crbn demo uses demo_dna + demo_rna.
+ROLES = {"DEEP_TUMOR": "demo_dna", "RNA_PSI020": "demo_rna", "DEEP_NORMAL": "matched_normal",
+         "TN60_NORMAL": "matched_normal", "TN60_TUMOR": "tumor", "WGS_NEG": "negative_control",
+         "PON_N1": "panel_of_normals", "PON_N2": "panel_of_normals", "PON_N3": "panel_of_normals",
+         "PON_N4": "panel_of_normals"}
+
 
 class World:
     """Shared state: reference, designer, work folders, manifest rows."""
 
     def __init__(self, out: str, work: str) -> None:
         self.out, self.work = os.path.abspath(out), os.path.abspath(work)
-        self.manifest: list[tuple[str, str, str, str]] = []
+        self.manifest: list[tuple[str, ...]] = []
         self.index_dir = os.path.join(self.work, "index")
 
     def path(self, rel: str) -> str:
@@ -30,7 +36,18 @@ class World:
         return p
 
     def add(self, scenario: str, kind: str, files: str, purpose: str) -> None:
-        self.manifest.append((scenario, kind, files, purpose))
+        """One manifest row per sample: every BAM in files gets its truth VCF (if any) and the scenario JSON."""
+        for f in files.split(";"):
+            stem = f.rsplit("/", 1)
+            sample = stem[1].split(".")[0] if len(stem) == 2 else f
+            folder = stem[0] if len(stem) == 2 else ""
+            vcf = f"{folder}/{sample}.truth.vcf.gz"
+            has_vcf = os.path.exists(os.path.join(self.out, vcf))
+            tjson = f"{folder}/truth.json" if os.path.exists(os.path.join(self.out, folder, "truth.json")) else ""
+            role = ROLES.get(sample) or ("tumor" if sample.startswith("CN_") else
+                                         "cohort" if sample.startswith("COHORT_") else "rna_sample")
+            self.manifest.append((scenario, sample if f.endswith(".bam") else "-", kind, role, f,
+                                  vcf if has_vcf else "", tjson, purpose))
 
 
 def log(msg: str) -> None:
@@ -67,8 +84,11 @@ def build_reference(wd: World) -> tuple[ReferenceBuilder, GenomeSeq]:
         "pgx_snps": [{"id": rs, "chrom": c, "pos": p, "ref": r, "alt": a} for rs, c, p, r, a in PGX_SNPS],
         "notes": rb.notes,
     })
-    wd.add("reference", "reference", f"{REF_REL};reference/crbn_world.GRCh38.gtf;reference/panel_targets.bed",
-           "synthetic GRCh38-coordinate reference (CRBN encodes Q96SW2), annotation and capture panel")
+    for f, what in ((REF_REL, "SYNTHETIC reference (GRCh38 names/lengths; CRBN encodes Q96SW2); .fai and .gzi beside it"),
+                    ("reference/crbn_world.GRCh38.gtf", "annotation: CRBN MANE NM_016302.4 + merged-exon biomarker genes"),
+                    ("reference/panel_targets.bed", "capture panel: CRBN exons +-150, PGx SNPs, CN control targets"),
+                    ("reference/crbn_world.json", "reference facts: windows, CRBN exons/introns/CDS, protein")):
+        wd.manifest.append(("reference", "-", "reference", "reference", f, "", "", what))
     return rb, g
 
 
@@ -282,7 +302,7 @@ def build_copy_number(wd: World, rb: ReferenceBuilder, g: GenomeSeq) -> None:
 
 def write_manifest(wd: World) -> None:
     with open(wd.path("manifest.tsv"), "w") as fh:
-        fh.write("scenario\tkind\tfiles\tpurpose\n")
+        fh.write("scenario\tsample\tassay\trole\tfile\ttruth_vcf\ttruth_json\tpurpose\n")
         for row in wd.manifest:
             fh.write("\t".join(row) + "\n")
 

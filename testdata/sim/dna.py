@@ -81,19 +81,21 @@ def simulate_reads(d: DnaDesign, g: GenomeSeq, work: str) -> tuple[str, str, dic
                 with gzip.open(prefix + ".bwa.read1.fastq.gz", "rt") as f1, \
                         gzip.open(prefix + ".bwa.read2.fastq.gz", "rt") as f2:
                     l1, l2 = f1.read().split("\n"), f2.read().split("\n")
+                qb = bin_qualities if getattr(d, "bin_quals", True) else (lambda q: q)
                 for i in range(0, len(l1) - 3, 4):
                     counter += 1
                     name = f"@{hap.name}_{counter:06d}"
-                    r1.write(f"{name}\n{l1[i + 1]}\n+\n{bin_qualities(l1[i + 3])}\n")
-                    r2.write(f"{name}\n{l2[i + 1]}\n+\n{bin_qualities(l2[i + 3])}\n")
+                    r1.write(f"{name}\n{l1[i + 1]}\n+\n{qb(l1[i + 3])}\n")
+                    r2.write(f"{name}\n{l2[i + 1]}\n+\n{qb(l2[i + 3])}\n")
             pairs[hap.name] = counter
     return r1_path, r2_path, pairs
 
 
-def align_dna(d: DnaDesign, r1: str, r2: str, index_dir: str, wins: list[Window], out_bam: str) -> None:
-    """bwa mem -t 1 against the windows (run inside index_dir with relative names), then lift and sort."""
+def align_dna(d: DnaDesign, r1: str, r2: str, index_dir: str, wins: list[Window], out_bam: str,
+              threads: int = 1) -> None:
+    """bwa mem (-K fixed, so output does not depend on threads) against the windows (run inside index_dir with relative names), then lift and sort."""
     rg = f"@RG\\tID:{d.sample}.L1\\tSM:{d.sample}\\tLB:{d.sample}.lib1\\tPL:ILLUMINA"
-    cmd = ["bwa", "mem", "-t", "1", "-K", "10000000", "-v", "1", "-R", rg, "windows.fa",
+    cmd = ["bwa", "mem", "-t", str(threads), "-K", "10000000", "-v", "1", "-R", rg, "windows.fa",
            os.path.relpath(r1, index_dir), os.path.relpath(r2, index_dir)]
     pg = "@PG\tID:bwa\tPN:bwa\tVN:0.7.17-r1188\tCL:bwa mem -t 1 -K 10000000 -R <RG> windows.fa R1.fq R2.fq"
     comments = [f"SYNTHETIC data from the crbn test world (testdata/build.sh); reads simulated with dwgsim, "
