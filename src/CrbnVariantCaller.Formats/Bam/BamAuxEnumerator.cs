@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 
 namespace CrbnVariantCaller.Formats.Bam;
@@ -38,6 +39,7 @@ public ref struct BamAuxEnumerator
 
     /// <summary>Advances to the next field.</summary>
     /// <exception cref="BamFormatException">A field is cut short or has an unknown type.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MoveNext()
     {
         while (true)

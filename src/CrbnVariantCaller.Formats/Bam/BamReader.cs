@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Text;
 using CrbnVariantCaller.Core.Coordinates;
@@ -75,6 +76,7 @@ public sealed class BamReader : IDisposable
     /// </summary>
     /// <exception cref="BamTruncatedException">The data ends inside a record.</exception>
     /// <exception cref="BamFormatException">The record's lengths are inconsistent.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool ReadRecord(BamRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -118,6 +120,7 @@ public sealed class BamReader : IDisposable
     /// Counts the remaining records without decoding them (<c>samtools view -c</c>): only each record's length is read.
     /// </summary>
     /// <exception cref="BamTruncatedException">The data ends inside a record.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long CountRecords()
     {
         long count = 0;
@@ -338,8 +341,7 @@ public sealed class BamReader : IDisposable
 
         byte[] textBytes = new byte[lText];
         ReadHeaderBytes(textBytes, "header text");
-        int nul = Array.IndexOf(textBytes, (byte)0);
-        string text = Encoding.UTF8.GetString(textBytes, 0, nul < 0 ? lText : nul);
+        CheckHeaderLines(textBytes);
 
         int nRef = ReadHeaderInt32("number of references");
         if (nRef < 0)
@@ -364,7 +366,32 @@ public sealed class BamReader : IDisposable
             refs[i] = new SamReference(name, lRef);
         }
 
-        return new SamHeader(text, refs);
+        return new SamHeader(textBytes, refs);
+    }
+
+    // htslib sam_hdr_sanitise: every line before the first NUL must start with '@' (so no blank lines).
+    private void CheckHeaderLines(ReadOnlySpan<byte> text)
+    {
+        byte last = (byte)'\n';
+        int line = 0;
+        foreach (byte c in text)
+        {
+            if (c == 0)
+            {
+                break;
+            }
+
+            if (last == (byte)'\n')
+            {
+                line++;
+                if (c != (byte)'@')
+                {
+                    throw new BamFormatException(FilePath, $"malformed SAM header text: line {line} does not start with '@'");
+                }
+            }
+
+            last = c;
+        }
     }
 
     private int ReadHeaderInt32(string what)

@@ -10,12 +10,22 @@ public sealed class SamHeader
 {
     private readonly Dictionary<string, int> _idByName;
     private readonly byte[][] _nameBytes;
+    private readonly byte[] _rawText;
 
     /// <summary>Creates a header from its text and reference list.</summary>
     public SamHeader(string text, IReadOnlyList<SamReference> references)
+        : this(Encoding.UTF8.GetBytes(text ?? throw new ArgumentNullException(nameof(text))), references)
     {
-        ArgumentNullException.ThrowIfNull(text);
+    }
+
+    /// <summary>Creates a header from the raw <c>l_text</c> bytes of a BAM header (which may carry NUL padding).</summary>
+    internal SamHeader(byte[] rawText, IReadOnlyList<SamReference> references)
+    {
+        ArgumentNullException.ThrowIfNull(rawText);
         ArgumentNullException.ThrowIfNull(references);
+        _rawText = rawText;
+        int nul = Array.IndexOf(rawText, (byte)0);
+        string text = Encoding.UTF8.GetString(rawText, 0, nul < 0 ? rawText.Length : nul);
         Text = text;
         References = references;
         _idByName = new Dictionary<string, int>(references.Count, StringComparer.Ordinal);
@@ -39,29 +49,46 @@ public sealed class SamHeader
     public string? SortOrder { get; }
 
     /// <summary>
-    /// The header as <c>samtools view -H --no-PG</c> prints it: the stored text, with a final newline, and with
-    /// <c>@SQ</c> lines generated from the reference list when the text has none (as htslib does).
+    /// The header as <c>samtools view -H --no-PG</c> prints it, decoded as UTF-8; see <see cref="GetSamTextBytes"/>.
     /// </summary>
-    public string SamText
+    public string SamText => Encoding.UTF8.GetString(GetSamTextBytes());
+
+    /// <summary>
+    /// The header bytes exactly as <c>samtools view -H --no-PG</c> (htslib 1.16 <c>sam_hdr_sanitise</c> and
+    /// <c>sam_hdr_write</c>) prints them: the stored <c>l_text</c> bytes, with a newline put at the first NUL (or the end)
+    /// when the text does not end with one, followed by <c>@SQ</c> lines generated from the reference list when the text
+    /// has no <c>@SQ</c> line.
+    /// </summary>
+    public byte[] GetSamTextBytes()
     {
-        get
+        var bytes = new List<byte>(_rawText.Length + 64);
+        int nul = Array.IndexOf(_rawText, (byte)0);
+        int end = nul < 0 ? _rawText.Length : nul;
+        bytes.AddRange(_rawText);
+        if (end > 0 && _rawText[end - 1] != (byte)'\n')
         {
-            var sb = new StringBuilder(Text);
-            if (sb.Length > 0 && sb[^1] != '\n')
+            if (end < bytes.Count)
             {
-                sb.Append('\n');
+                bytes[end] = (byte)'\n';
             }
-
-            if (References.Count > 0 && !HasSqLine(Text))
+            else
             {
-                foreach (SamReference r in References)
-                {
-                    sb.Append("@SQ\tSN:").Append(r.Name).Append("\tLN:").Append(r.Length).Append('\n');
-                }
+                bytes.Add((byte)'\n');
             }
-
-            return sb.ToString();
         }
+
+        if (References.Count > 0 && !HasSqLine(Text))
+        {
+            var sb = new StringBuilder();
+            foreach (SamReference r in References)
+            {
+                sb.Append("@SQ\tSN:").Append(r.Name).Append("\tLN:").Append((uint)r.Length).Append('\n');
+            }
+
+            bytes.AddRange(Encoding.UTF8.GetBytes(sb.ToString()));
+        }
+
+        return [.. bytes];
     }
 
     /// <summary>The id of the reference called <paramref name="name"/>, or −1 when the header has none by that name.</summary>

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Text;
@@ -24,6 +25,7 @@ public sealed class SamTextFormatter
 
     /// <summary>Formats one record as a SAM line, terminated by <c>\n</c>. The span is valid until the next call.</summary>
     /// <exception cref="BamFormatException">A reference id is outside the header, or an aux field is malformed.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<byte> FormatLine(BamRecord record)
     {
         ArgumentNullException.ThrowIfNull(record);
@@ -147,6 +149,7 @@ public sealed class SamTextFormatter
         return n.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int Aux(Span<byte> o, BamAuxField f, BamRecord record)
     {
         int p = 0;
@@ -200,6 +203,7 @@ public sealed class SamTextFormatter
         return p;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int AuxArray(Span<byte> o, BamAuxField f, BamRecord record)
     {
         int p = 0;
@@ -277,6 +281,7 @@ public sealed class SamTextFormatter
         return p;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AddPhredOffset(ReadOnlySpan<byte> qual, Span<byte> destination)
     {
         int i = 0;

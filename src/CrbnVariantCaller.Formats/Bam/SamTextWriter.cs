@@ -1,5 +1,4 @@
-using System.Text;
-
+using System.Runtime.CompilerServices;
 namespace CrbnVariantCaller.Formats.Bam;
 
 /// <summary>
@@ -28,10 +27,10 @@ public sealed class SamTextWriter : IDisposable
         _formatter = new SamTextFormatter(header);
     }
 
-    /// <summary>Writes the header text as <c>samtools view -H --no-PG</c> prints it (<see cref="SamHeader.SamText"/>).</summary>
+    /// <summary>Writes the header as <c>samtools view -H --no-PG</c> prints it (<see cref="SamHeader.GetSamTextBytes"/>).</summary>
     public void WriteHeader()
     {
-        Append(Encoding.UTF8.GetBytes(_header.SamText));
+        Append(_header.GetSamTextBytes());
     }
 
     /// <summary>Writes one record as a SAM line.</summary>
@@ -59,6 +58,7 @@ public sealed class SamTextWriter : IDisposable
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Append(ReadOnlySpan<byte> bytes)
     {
         if (_filled + bytes.Length > _buffer.Length)

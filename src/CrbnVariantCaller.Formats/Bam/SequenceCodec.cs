@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace CrbnVariantCaller.Formats.Bam;
 
 /// <summary>The BAM 4-bit base encoding (SAM specification §4.2.3).</summary>
@@ -9,6 +10,7 @@ public static class SequenceCodec
     /// <summary>
     /// Decodes <paramref name="length"/> bases of a packed sequence into ASCII in <paramref name="destination"/>.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Decode(ReadOnlySpan<byte> packed, int length, Span<byte> destination)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, length);

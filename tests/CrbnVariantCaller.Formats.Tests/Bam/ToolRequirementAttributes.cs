@@ -34,3 +34,16 @@ public sealed class SamtoolsCorpusFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>A theory that needs samtools and bgzip; skipped loudly without them.</summary>
+public sealed class ToolTheoryAttribute : TheoryAttribute
+{
+    public ToolTheoryAttribute()
+    {
+        string? missing = new[] { "samtools", "bgzip" }.FirstOrDefault(t => !ExternalTool.IsOnPath(t));
+        if (missing is not null)
+        {
+            Skip = $"SKIPPED LOUDLY: '{missing}' is not on PATH (CI installs it through .ci/run)";
+        }
+    }
+}
