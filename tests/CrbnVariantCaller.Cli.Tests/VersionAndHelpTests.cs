@@ -14,6 +14,20 @@ public sealed class VersionAndHelpTests
     }
 
     [Fact]
+    public void DevicesListsEveryBackendAndTheInflater()
+    {
+        (int code, string stdout, _) = CrbnProcess.Run("devices");
+        Assert.Equal(0, code);
+        Assert.Matches(@"BGZF inflate: (libdeflate|managed)", stdout);
+        foreach (string backend in new[] { "cpu", "opencl", "cuda" })
+        {
+            Assert.Matches($"(?m)^{backend} +(available|unavailable)", stdout);
+        }
+
+        Assert.Matches(@"auto selects: (cpu|opencl|cuda)", stdout);
+    }
+
+    [Fact]
     public void HelpListsTheViewCommand()
     {
         (int code, string stdout, _) = CrbnProcess.Run("--help");

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Help;
+using CrbnVariantCaller.Compute.Backends;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrbnVariantCaller.Cli.Commands;
@@ -10,7 +11,9 @@ public static class CrbnCommandLine
     /// <summary>Registers the services behind every command.</summary>
     public static void RegisterServices(IServiceCollection services)
     {
+        services.AddSingleton<BackendSelector>();
         services.AddSingleton<ViewCommand>();
+        services.AddSingleton<DevicesCommand>();
     }
 
     /// <summary>Builds the root command. <c>-h</c> is left free for <c>crbn view -h</c> (samtools meaning: print the header).</summary>
@@ -29,6 +32,7 @@ public static class CrbnCommandLine
         }
 
         root.Subcommands.Add(services.GetRequiredService<ViewCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<DevicesCommand>().Build());
         return root;
     }
 }

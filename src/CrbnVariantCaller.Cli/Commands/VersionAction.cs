@@ -22,6 +22,7 @@ internal sealed class VersionAction : SynchronousCommandLineAction
     {
         TextWriter output = parseResult.InvocationConfiguration.Output;
         output.WriteLine($"crbn {ToolVersion}");
+        output.WriteLine($"BGZF inflate: {Formats.Bgzf.BgzfReader.InflaterDescription}");
         output.WriteLine($"runtime: .NET {Environment.Version} ({System.Runtime.InteropServices.RuntimeInformation.RuntimeIdentifier})");
         return ExitCodes.Success;
     }
