@@ -1,0 +1,87 @@
+using CrbnVariantCaller.Compute.Backends;
+using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Compute.Cpu;
+using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Compute.OpenCl;
+using CrbnVariantCaller.Compute.Tests.Parity;
+using CrbnVariantCaller.Core.Coordinates;
+using Microsoft.Extensions.Logging.Abstractions;
+using Xunit;
+
+namespace CrbnVariantCaller.Compute.Tests.Backends;
+
+public sealed class ComputeEngineTests
+{
+    /// <summary>A device whose kernels fail like a lost GPU would.</summary>
+    private sealed class FailingBackend : IComputeBackend
+    {
+        public BackendKind Kind => BackendKind.OpenCl;
+        public string DeviceName => "broken test device";
+        public PileupCounts Pileup(ReadBatch batch, PileupRequest request) => throw new OpenClException("clEnqueueNDRangeKernel", -5);
+        public CoverageResult Coverage(ReadBatch batch, CoverageRequest request) => throw new OpenClException("clFinish", -36);
+        public IReadOnlyList<JunctionCount> Junctions(ReadBatch batch, JunctionRequest request) => throw new InvalidOperationException("lost");
+        public FeatureCountResult FeatureCounts(ReadBatch batch, FeatureIndex features, FeatureCountRequest request) => throw new InvalidOperationException("lost");
+        public void Dispose() { }
+    }
+
+    [Fact]
+    public void A_failing_kernel_is_rerun_on_the_cpu_and_recorded()
+    {
+        ReadBatch batch = RandomReads.Generate(42, 200);
+        var window = new ReferenceWindow(0, new Position(1), new Position(RandomReads.ReferenceLength));
+        using var engine = new ComputeEngine(new FailingBackend(), new CpuBackend(), NullLogger<ComputeEngine>.Instance);
+
+        ComputeResult<PileupCounts> pileup = engine.Pileup(batch, new PileupRequest { Window = window });
+        Assert.Equal(BackendKind.Cpu, pileup.Backend);
+        Assert.NotNull(pileup.Fallback);
+        Assert.Contains("CL_OUT_OF_RESOURCES", pileup.Fallback!.Reason, StringComparison.Ordinal);
+        Assert.Equal(new CpuBackend().Pileup(batch, new PileupRequest { Window = window }).Raw, pileup.Value.Raw);
+
+        ComputeResult<CoverageResult> coverage = engine.Coverage(batch, new CoverageRequest { Window = window });
+        Assert.Equal(BackendKind.Cpu, coverage.Backend);
+        Assert.Contains("disabled after pileup failed", coverage.Fallback!.Reason, StringComparison.Ordinal);
+        Assert.Equal(2, engine.FallbackEvents.Count);
+    }
+
+    [Fact]
+    public void Cpu_selection_reports_no_fallback()
+    {
+        using ComputeEngine engine = new BackendSelector(NullLoggerFactory.Instance).Select(new ComputeOptions { Device = DeviceRequest.Cpu });
+        ComputeResult<IReadOnlyList<JunctionCount>> r = engine.Junctions(RandomReads.Generate(7, 100), new JunctionRequest());
+        Assert.Equal(BackendKind.Cpu, r.Backend);
+        Assert.Null(r.Fallback);
+    }
+
+    [Fact]
+    public void Auto_never_picks_an_opencl_cpu_device_and_the_report_explains_every_backend()
+    {
+        var selector = new BackendSelector(NullLoggerFactory.Instance);
+        DeviceReport report = selector.ListDevices();
+        Assert.Contains(report.Entries, e => e.Kind == BackendKind.Cpu && e.Usable);
+        Assert.All(report.Entries.Where(e => !e.Usable), e => Assert.False(string.IsNullOrWhiteSpace(e.Reason)));
+        using ComputeEngine engine = selector.Select(new ComputeOptions());
+        if (!report.Entries.Any(e => e.IsGpu && e.Usable))
+        {
+            Assert.Equal(BackendKind.Cpu, engine.Primary.Kind);
+            Assert.Equal(BackendKind.Cpu, report.AutoChoice);
+        }
+
+        Assert.Contains("auto selects", report.Render(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_device_names_are_rejected()
+    {
+        Assert.Equal(DeviceRequest.OpenCl, ComputeOptions.ParseDevice("OpenCL"));
+        Assert.Throws<ArgumentException>(() => ComputeOptions.ParseDevice("gpu"));
+    }
+
+    [Fact]
+    public void Htslib_quality_scaling_equals_integer_four_fifths()
+    {
+        for (int q = 0; q < 256; q++)
+        {
+            Assert.Equal((int)(0.8 * q), q * 4 / 5);
+        }
+    }
+}
