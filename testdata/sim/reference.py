@@ -204,11 +204,11 @@ class ReferenceBuilder:
             src = "crbn_testdata"
             gattr = f'gene_id "{t.gene}"; gene_name "{t.gene}";'
             tattr = gattr + f' transcript_id "{t.tx_id}";'
-            rows.append([t.chrom, src, "gene", lo, hi, t.strand, ".", gattr])
-            rows.append([t.chrom, src, "transcript", lo, hi, t.strand, ".",
+            rows.append([t.chrom, src, "gene", lo, hi, ".", t.strand, ".", gattr])
+            rows.append([t.chrom, src, "transcript", lo, hi, ".", t.strand, ".",
                          tattr + (' tag "MANE_Select";' if t is CRBN else ' tag "refseq_merged_exons";')])
             for n, (s, e) in zip(t.exon_numbers, t.exons):
-                rows.append([t.chrom, src, "exon", s, e, t.strand, ".", tattr + f' exon_number "{n}";'])
+                rows.append([t.chrom, src, "exon", s, e, ".", t.strand, ".", tattr + f' exon_number "{n}";'])
             if t.cds is not None:
                 cds_lo, cds_hi = t.cds
                 phase_acc = 0
@@ -218,11 +218,11 @@ class ReferenceBuilder:
                         continue
                     # the stop codon is part of the CDS here (GENCODE excludes it; noted in README)
                     phase = (3 - phase_acc % 3) % 3
-                    rows.append([t.chrom, src, "CDS", a, b, t.strand, str(phase), tattr + f' exon_number "{n}";'])
+                    rows.append([t.chrom, src, "CDS", a, b, ".", t.strand, str(phase), tattr + f' exon_number "{n}";'])
                     phase_acc += b - a + 1
                 if t.strand == "-":
-                    rows.append([t.chrom, src, "start_codon", cds_hi - 2, cds_hi, "-", "0", tattr])
-                    rows.append([t.chrom, src, "stop_codon", cds_lo, cds_lo + 2, "-", "0", tattr])
+                    rows.append([t.chrom, src, "start_codon", cds_hi - 2, cds_hi, ".", "-", "0", tattr])
+                    rows.append([t.chrom, src, "stop_codon", cds_lo, cds_lo + 2, ".", "-", "0", tattr])
         with open(path, "w") as fh:
             fh.write("##description: SYNTHETIC CRBN test world annotation (GRCh38 coordinates); "
                      "CRBN = MANE Select NM_016302.4, other genes = RefSeq merged exons as one pseudo-transcript\n")

@@ -80,7 +80,9 @@ public sealed class RealisedFractionTests
             JsonElement recorded = crbn.GetProperty("junction_reads_in_bam");
             Assert.Equal(recorded.GetProperty("exon9_exon11_skip").GetInt32(), junctions["skip"]);
             double psi = crbn.GetProperty("design_psi_skipped").GetDouble();
-            Assert.Equal(psi > 0, junctions["skip"] > 0);
+            // hisat2 occasionally threads a 1-2 base overhang of a full-length read across the skip junction
+            // (MAPQ <= 1): a realistic trap for callers, so a psi-0 sample may show a few such reads
+            Assert.True(psi > 0 ? junctions["skip"] >= 3 : junctions["skip"] <= 3, $"psi {psi}: {junctions["skip"]} skip reads");
             Assert.InRange(junctions["skip"] + junctions["inclusion"], 100, 260);
             psis.Add(psi);
         }
