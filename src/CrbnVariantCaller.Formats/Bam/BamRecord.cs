@@ -27,7 +27,6 @@ public sealed class BamRecord
     private int _cigarOffset;
     private int _cigarCount;
     private int _cgTagStart = -1;
-    private int _cgTagLength;
     private long _referenceEnd = long.MinValue;
 
     /// <summary>The file the record came from, used in error messages.</summary>
@@ -323,7 +322,6 @@ public sealed class BamRecord
             _cigarOffset = aux.CurrentValueOffset;
             _cigarCount = (int)n;
             _cgTagStart = aux.CurrentFieldOffset;
-            _cgTagLength = f.FieldLength;
             return;
         }
     }
