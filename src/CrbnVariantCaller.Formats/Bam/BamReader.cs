@@ -16,6 +16,7 @@ namespace CrbnVariantCaller.Formats.Bam;
 public sealed class BamReader : IDisposable
 {
     private const int BufferSize = 1 << 17;
+    private static readonly TimeSpan IndexAgeTolerance = TimeSpan.FromSeconds(2);
     private static ReadOnlySpan<byte> Magic => "BAM\u0001"u8;
 
     private readonly BgzfReader _bgzf;
@@ -192,7 +193,9 @@ public sealed class BamReader : IDisposable
             path = candidates.FirstOrDefault(File.Exists) ?? throw new BamIndexMissingException(FilePath, candidates);
         }
 
-        if (File.Exists(FilePath) && File.GetLastWriteTimeUtc(path) < File.GetLastWriteTimeUtc(FilePath))
+        // Copies and checkouts write a BAM and its index microseconds apart in either order, so only an index that is
+        // clearly older (by more than IndexAgeTolerance) is taken as stale.
+        if (File.Exists(FilePath) && File.GetLastWriteTimeUtc(path) < File.GetLastWriteTimeUtc(FilePath) - IndexAgeTolerance)
         {
             throw new BamIndexStaleException(
                 path, $"index is older than the BAM file {FilePath}; re-run 'samtools index'");
