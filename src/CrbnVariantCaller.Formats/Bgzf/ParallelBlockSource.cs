@@ -9,7 +9,8 @@ namespace CrbnVariantCaller.Formats.Bgzf;
 /// Reads compressed blocks ahead on the caller's thread and inflates them on worker threads, each with its own inflater.
 /// Blocks sit in a ring of slots (a few per worker) and are handed back strictly in file order; the caller's thread only
 /// copies compressed bytes, which is cheap, so the workers stay busy. A seek drains the ring unless the target block
-/// is already in it.
+/// is already in it. After a seek the read-ahead window starts at one block per worker and widens by one block for each
+/// block consumed, so that short index-driven reads do not inflate blocks nobody asked for.
 /// </summary>
 internal sealed class ParallelBlockSource : IBgzfBlockSource
 {
@@ -23,6 +24,7 @@ internal sealed class ParallelBlockSource : IBgzfBlockSource
 
     private int _head;          // oldest slot that is issued or held by the caller
     private int _count;         // slots issued or held, starting at _head
+    private int _window;        // how many slots may be issued or held now; grows up to _slots.Length
     private bool _holding;      // the caller holds _slots[_head]
     private bool _framingEnded; // no more blocks will be framed until the next seek
     private ExceptionDispatchInfo? _framingError;
@@ -39,6 +41,7 @@ internal sealed class ParallelBlockSource : IBgzfBlockSource
             _slots[i] = new Slot();
         }
 
+        _window = workers;
         _workers = new Thread[workers];
         for (int i = 0; i < workers; i++)
         {
@@ -131,12 +134,13 @@ internal sealed class ParallelBlockSource : IBgzfBlockSource
             _holding = false;
             _head = (_head + 1) % _slots.Length;
             _count--;
+            _window = Math.Min(_window + 1, _slots.Length);
         }
     }
 
     private void IssueFreeSlots()
     {
-        while (_count < _slots.Length && !_framingEnded)
+        while (_count < _window && !_framingEnded)
         {
             Slot slot = _slots[(_head + _count) % _slots.Length];
             try
@@ -175,6 +179,7 @@ internal sealed class ParallelBlockSource : IBgzfBlockSource
         _head = 0;
         _count = 0;
         _holding = false;
+        _window = _workers.Length;
     }
 
     private void Work(IBlockInflater inflater)
