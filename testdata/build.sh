@@ -32,6 +32,16 @@ trap 'rm -rf "$TMP"' EXIT
 START=$(date +%s)
 ( cd "$HERE" && python3 -m sim.build "$TMP/out" "$TMP/work" )
 
+# validate what was generated: every BAM passes quickcheck, every truth VCF passes bcftools view/norm --check-ref e
+( cd "$TMP/out"
+  find dna rna -name '*.bam' | sort | xargs samtools quickcheck -v
+  for v in $(find dna rna -name '*.truth.vcf.gz' | sort); do
+    bcftools view "$v" > /dev/null
+    bcftools norm --check-ref e -f reference/crbn_world.GRCh38.fa.gz "$v" -o /dev/null 2> /dev/null \
+      || { echo "[build] $v fails bcftools norm --check-ref e" >&2; exit 1; }
+  done )
+echo "[build] all BAMs pass samtools quickcheck; all truth VCFs pass bcftools view and norm --check-ref e"
+
 GENERATED=(reference dna rna manifest.tsv)
 ( cd "$TMP/out" && find "${GENERATED[@]}" -type f | sort | xargs sha256sum ) > "$TMP/SHA256SUMS"
 echo "[build] generated $(wc -l < "$TMP/SHA256SUMS") files, $(du -sh "$TMP/out" | cut -f1), in $(( $(date +%s) - START )) s"

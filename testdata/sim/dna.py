@@ -97,7 +97,7 @@ def align_dna(d: DnaDesign, r1: str, r2: str, index_dir: str, wins: list[Window]
     rg = f"@RG\\tID:{d.sample}.L1\\tSM:{d.sample}\\tLB:{d.sample}.lib1\\tPL:ILLUMINA"
     cmd = ["bwa", "mem", "-t", str(threads), "-K", "10000000", "-v", "1", "-R", rg, "windows.fa",
            os.path.relpath(r1, index_dir), os.path.relpath(r2, index_dir)]
-    pg = "@PG\tID:bwa\tPN:bwa\tVN:0.7.17-r1188\tCL:bwa mem -t 1 -K 10000000 -R <RG> windows.fa R1.fq R2.fq"
+    pg = f"@PG\tID:bwa\tPN:bwa\tVN:0.7.17-r1188\tCL:bwa mem -t {threads} -K 10000000 -R <RG> windows.fa R1.fq R2.fq"
     comments = [f"SYNTHETIC data from the crbn test world (testdata/build.sh); reads simulated with dwgsim, "
                 f"aligned to sequence windows and lifted to GRCh38 coordinates; read name = haplotype_serial"]
     align_lift_sort(cmd, index_dir, out_bam, wins, pg, comments)
