@@ -13,7 +13,9 @@ fi
 [ -f "$BAM.bai" ] || samtools index "$BAM"
 echo "BAM: $BAM ($(du -m "$BAM" | cut -f1) MB, $(samtools view -c -@2 "$BAM") records)"
 
-dotnet publish src/CrbnVariantCaller.Cli -c Release -o bench/work/crbn -nologo -v q >/dev/null
+# ReadyToRun: precompiled, as a release build ships; saves ~30 ms of JIT at start-up.
+dotnet publish src/CrbnVariantCaller.Cli -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o bench/work/crbn -nologo -v q >/dev/null
 CRBN=bench/work/crbn/crbn
 "$CRBN" devices | head -3 || true
 

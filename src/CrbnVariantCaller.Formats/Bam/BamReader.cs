@@ -124,46 +124,77 @@ public sealed class BamReader : IDisposable
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public long CountRecords()
     {
-        long count = 0;
-        while (true)
+        var scan = new RecordCountScan();
+        scan.Scan(_buffer.AsSpan(_bufferStart, _bufferEnd - _bufferStart), this);
+        _bufferStart = _bufferEnd = 0;
+
+        // The rest is counted in place, block by block, without copying the data out of the BGZF reader.
+        for (ReadOnlySpan<byte> block = _bgzf.PeekBlock(); !block.IsEmpty; block = _bgzf.PeekBlock())
         {
-            int available = _bufferEnd - _bufferStart;
-            ReadOnlySpan<byte> span = _buffer.AsSpan(_bufferStart, available);
+            scan.Scan(block, this);
+            _bgzf.Advance(block.Length);
+        }
+
+        if (scan.PendingLengthBytes > 0)
+        {
+            throw Truncated($"data ends {scan.PendingLengthBytes} bytes into a record's 4-byte length");
+        }
+
+        if (scan.Skip > 0)
+        {
+            throw Truncated($"data ends {scan.CurrentSize - scan.Skip} bytes into a {scan.CurrentSize}-byte record");
+        }
+
+        return scan.Count;
+    }
+
+    /// <summary>Walks record lengths across arbitrary chunk boundaries: the state carried from one chunk to the next.</summary>
+    private struct RecordCountScan
+    {
+        private uint _length;
+
+        public long Count;
+        public long Skip;
+        public int CurrentSize;
+        public int PendingLengthBytes;
+
+        public void Scan(ReadOnlySpan<byte> data, BamReader owner)
+        {
             int p = 0;
-            while (span.Length - p >= 4)
+            while (p < data.Length)
             {
-                int size = BinaryPrimitives.ReadInt32LittleEndian(span[p..]);
-                if (size < BamRecordLayout.ReadName)
+                if (Skip > 0)
                 {
-                    _bufferStart += p;
-                    CheckBlockSize(size);
+                    int n = (int)Math.Min(Skip, data.Length - p);
+                    p += n;
+                    Skip -= n;
+                    continue;
                 }
 
-                if (span.Length - p - 4 < size)
+                int size;
+                if (PendingLengthBytes == 0 && data.Length - p >= 4)
                 {
-                    break;
+                    size = BinaryPrimitives.ReadInt32LittleEndian(data[p..]);
+                    p += 4;
+                }
+                else
+                {
+                    // The 4-byte length straddles two chunks: gather it byte by byte (little-endian).
+                    _length |= (uint)data[p++] << (8 * PendingLengthBytes);
+                    if (++PendingLengthBytes < 4)
+                    {
+                        continue;
+                    }
+
+                    size = (int)_length;
+                    _length = 0;
+                    PendingLengthBytes = 0;
                 }
 
-                p += 4 + size;
-                count++;
-            }
-
-            _bufferStart += p;
-            int remaining = _bufferEnd - _bufferStart;
-            int needed = remaining >= 4
-                ? 4 + BinaryPrimitives.ReadInt32LittleEndian(_buffer.AsSpan(_bufferStart))
-                : 4;
-            if (!EnsureBuffered(Math.Max(needed, Math.Min(BufferSize, _buffer.Length))) && _bufferEnd - _bufferStart < needed)
-            {
-                int left = _bufferEnd - _bufferStart;
-                if (left == 0)
-                {
-                    return count;
-                }
-
-                throw Truncated(left < 4
-                    ? $"data ends {left} bytes into a record's 4-byte length"
-                    : $"data ends {left - 4} bytes into a {needed - 4}-byte record");
+                owner.CheckBlockSize(size);
+                CurrentSize = size;
+                Skip = size;
+                Count++;
             }
         }
     }

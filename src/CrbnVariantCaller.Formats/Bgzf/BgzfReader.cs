@@ -195,6 +195,34 @@ public sealed class BgzfReader : IDisposable
     }
 
     /// <summary>
+    /// The unread decompressed bytes of the current block, inflating the next block when this one is used up; empty only
+    /// at the end of the data. The span is valid until the next call on this reader. Consume it with <see cref="Advance"/>.
+    /// This lets a caller scan the data in place (counting BAM records, say) instead of copying it out with <see cref="Read"/>.
+    /// </summary>
+    public ReadOnlySpan<byte> PeekBlock()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _failure?.Throw();
+        while (_blockOffset == _blockLength)
+        {
+            if (!LoadNextBlock())
+            {
+                return ReadOnlySpan<byte>.Empty;
+            }
+        }
+
+        return _data.AsSpan(_blockOffset, _blockLength - _blockOffset);
+    }
+
+    /// <summary>Marks <paramref name="count"/> bytes of the span returned by <see cref="PeekBlock"/> as read.</summary>
+    public void Advance(int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, _blockLength - _blockOffset);
+        _blockOffset += count;
+    }
+
+    /// <summary>
     /// Fills <paramref name="destination"/> completely, or returns false when the data ended cleanly before its first byte
     /// (the normal way to detect the end of a record stream).
     /// </summary>
