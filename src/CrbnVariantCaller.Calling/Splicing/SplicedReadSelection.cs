@@ -1,0 +1,118 @@
+using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Core.Coordinates;
+
+namespace CrbnVariantCaller.Calling.Splicing;
+
+/// <summary>
+/// The host-side step before the junction kernel: keeps the spliced reads that may count (unique alignments only
+/// when asked) and gives each one its transcription strand, so that the kernel's per-read strand field carries the
+/// strand chosen by <see cref="JunctionStrandSource"/> rather than only the XS tag.
+/// </summary>
+internal static class SplicedReadSelection
+{
+    /// <summary>What the selection kept and dropped.</summary>
+    /// <param name="Batch">The spliced reads that may count, in input order, with their strand in the XS field.</param>
+    /// <param name="SplicedReads">Spliced primary records seen (before the uniqueness test).</param>
+    /// <param name="NonUniqueDropped">Spliced records dropped as not uniquely aligned.</param>
+    /// <param name="StrandUsed">Where the strands came from in the end.</param>
+    public sealed record Selection(ReadBatch Batch, int SplicedReads, int NonUniqueDropped, JunctionStrandSource StrandUsed);
+
+    /// <summary>Builds the reduced batch.</summary>
+    public static Selection Select(ReadBatch reads, SplicingOptions options, Strandedness library, Func<int, bool>? referenceWanted = null)
+    {
+        JunctionStrandSource source = options.StrandSource switch
+        {
+            JunctionStrandSource.Auto => library == Strandedness.Unstranded ? JunctionStrandSource.SpliceTag : JunctionStrandSource.LibraryType,
+            var s => s,
+        };
+
+        var builder = new ReadBatchBuilder(256);
+        Span<byte> name = stackalloc byte[11];
+        int spliced = 0;
+        int nonUnique = 0;
+        ReadOnlySpan<ushort> flags = reads.Flags;
+        ReadOnlySpan<byte> mapqs = reads.MappingQualities;
+        ReadOnlySpan<int> nh = reads.NumberOfHits;
+        ReadOnlySpan<int> refIds = reads.ReferenceIds;
+        const ushort never = (ushort)(ReadFilter.DefaultExcludeFlags | SamFlags.Supplementary);
+        for (int r = 0; r < reads.Count; r++)
+        {
+            if ((flags[r] & never) != 0 || refIds[r] < 0 || !HasSkip(reads.CigarOf(r)))
+            {
+                continue;
+            }
+
+            if (referenceWanted is not null && !referenceWanted(refIds[r]))
+            {
+                continue;
+            }
+
+            spliced++;
+            if (options.UniqueOnly && !(nh[r] > 0 ? nh[r] == 1 : mapqs[r] >= options.UniqueMappingQuality))
+            {
+                nonUnique++;
+                continue;
+            }
+
+            Strand strand = source == JunctionStrandSource.LibraryType
+                ? StrandFromLibrary(flags[r], library)
+                : (Strand)reads.SpliceStrands[r];
+            reads.NameIds[r].TryFormat(name, out int written, provider: System.Globalization.CultureInfo.InvariantCulture);
+            int length = reads.SequenceLengths[r];
+            int seqStart = reads.SequenceOffsets[r];
+            int qualStart = reads.QualityOffsets[r];
+            builder.Add(
+                new ReadFields
+                {
+                    ReferenceId = refIds[r],
+                    PositionZeroBased = reads.StartsZeroBased[r],
+                    Flag = flags[r],
+                    MappingQuality = mapqs[r],
+                    MateReferenceId = reads.MateReferenceIds[r],
+                    MatePositionZeroBased = reads.MateStartsZeroBased[r],
+                    TemplateLength = reads.TemplateLengths[r],
+                    NumberOfHits = nh[r],
+                    SpliceStrand = strand,
+                },
+                name[..written],
+                reads.CigarOf(r),
+                reads.PackedBases.Slice(seqStart, reads.SequenceOffsets[r + 1] - seqStart),
+                length,
+                reads.Qualities.Slice(qualStart, reads.QualityOffsets[r + 1] - qualStart));
+        }
+
+        return new Selection(builder.Build(), spliced, nonUnique, source);
+    }
+
+    /// <summary>
+    /// The transcription strand implied by a read's orientation in a stranded library: with <c>-s 2</c> (dUTP)
+    /// read 1 is antisense and read 2 sense; with <c>-s 1</c> the reverse. Single-end reads behave as read 1.
+    /// </summary>
+    public static Strand StrandFromLibrary(ushort flag, Strandedness library)
+    {
+        if (library == Strandedness.Unstranded)
+        {
+            return Strand.Unknown;
+        }
+
+        bool reverse = (flag & (ushort)SamFlags.Reverse) != 0;
+        bool isRead2 = (flag & (ushort)SamFlags.Paired) != 0 && (flag & (ushort)SamFlags.Read2) != 0;
+        bool sense = library == Strandedness.Stranded ? !isRead2 : isRead2;
+        bool plus = sense ? !reverse : reverse;
+        return plus ? Strand.Plus : Strand.Minus;
+    }
+
+    private static bool HasSkip(ReadOnlySpan<uint> cigar)
+    {
+        foreach (uint word in cigar)
+        {
+            if (CigarOp.Op(word) == CigarOp.Skip)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
