@@ -98,6 +98,11 @@ public sealed class JunctionAnnotator
             return (null, FrameEffect.Unknown, "cannot be placed on the transcript (ends outside the exons); protein effect unknown");
         }
 
+        if (od > 0 && oq < 0)
+        {
+            return (null, FrameEffect.Unknown, "both ends lie in introns (a splice inside retained intronic sequence); protein effect unknown");
+        }
+
         int inserted = od + -oq;
         int removed = cq - cd - 1;
         int change = inserted - removed;
@@ -150,13 +155,21 @@ public sealed class JunctionAnnotator
                 return (change, frame, $"in-frame deletion from residue {firstChangedCodon} through the stop codon ({Bases(removed)}): translation reads into the 3' UTR{DomainNote(firstChangedCodon, cdsLength / 3)}");
             }
 
-            int lostFirst = ((x - 1) % 3 == 0) ? firstChangedCodon : firstChangedCodon + 1;
-            int lostLast = y / 3;
-            int lostCount = lostLast - lostFirst + 1;
             int protein = (cdsLength / 3) - 1 - (removed / 3);
-            string joined = (x - 1) % 3 == 0 ? string.Empty : $"; codons {firstChangedCodon} and {(y / 3) + 1} joined";
-            return (change, frame,
-                $"in-frame deletion of residues {lostFirst}–{lostLast} ({lostCount} aa, {Bases(removed)}{joined}; {protein}-aa protein){DomainNote(firstChangedCodon, (y + 2) / 3)}");
+            int lastChangedCodon = (y + 2) / 3;
+            string note = DomainNote(firstChangedCodon, lastChangedCodon);
+            if ((x - 1) % 3 == 0)
+            {
+                return (change, frame,
+                    $"in-frame deletion of residues {firstChangedCodon}–{lastChangedCodon} ({removed / 3} aa, {Bases(removed)}; {protein}-aa protein){note}");
+            }
+
+            // The deletion starts inside a codon: whole codons in between are lost and the two partial codons join into one.
+            int lostFirst = firstChangedCodon + 1;
+            int lostLast = y / 3;
+            return lostFirst <= lostLast
+                ? (change, frame, $"in-frame deletion of residues {lostFirst}–{lostLast} ({removed / 3} aa, {Bases(removed)}; codons {firstChangedCodon} and {lastChangedCodon} joined; {protein}-aa protein){note}")
+                : (change, frame, $"in-frame deletion of {Bases(removed)} within codons {firstChangedCodon}–{lastChangedCodon} (one residue lost, codons {firstChangedCodon} and {lastChangedCodon} joined; {protein}-aa protein){note}");
         }
 
         if (removed == 0)
