@@ -56,7 +56,7 @@ internal static class SplicedReadSelection
             }
 
             Strand strand = source == JunctionStrandSource.LibraryType
-                ? StrandFromLibrary(flags[r], library)
+                ? LibraryStrand.TranscriptionStrand(flags[r], library)
                 : (Strand)reads.SpliceStrands[r];
             reads.NameIds[r].TryFormat(name, out int written, provider: System.Globalization.CultureInfo.InvariantCulture);
             int length = reads.SequenceLengths[r];
@@ -83,24 +83,6 @@ internal static class SplicedReadSelection
         }
 
         return new Selection(builder.Build(), spliced, nonUnique, source);
-    }
-
-    /// <summary>
-    /// The transcription strand implied by a read's orientation in a stranded library: with <c>-s 2</c> (dUTP)
-    /// read 1 is antisense and read 2 sense; with <c>-s 1</c> the reverse. Single-end reads behave as read 1.
-    /// </summary>
-    public static Strand StrandFromLibrary(ushort flag, Strandedness library)
-    {
-        if (library == Strandedness.Unstranded)
-        {
-            return Strand.Unknown;
-        }
-
-        bool reverse = (flag & (ushort)SamFlags.Reverse) != 0;
-        bool isRead2 = (flag & (ushort)SamFlags.Paired) != 0 && (flag & (ushort)SamFlags.Read2) != 0;
-        bool sense = library == Strandedness.Stranded ? !isRead2 : isRead2;
-        bool plus = sense ? !reverse : reverse;
-        return plus ? Strand.Plus : Strand.Minus;
     }
 
     private static bool HasSkip(ReadOnlySpan<uint> cigar)
