@@ -1,0 +1,26 @@
+using System.Text.Json.Serialization;
+
+namespace CrbnVariantCaller.Reporting.Model;
+
+/// <summary>CRBN copy-number state, as the contract names it.</summary>
+[JsonConverter(typeof(SnakeCaseEnumConverter<CopyNumberState>))]
+public enum CopyNumberState
+{
+    /// <summary>Two copies (no change).</summary>
+    Neutral,
+
+    /// <summary>One copy of the whole gene lost.</summary>
+    HemizygousLoss,
+
+    /// <summary>Both copies lost (of the whole gene or of the exons listed).</summary>
+    HomozygousLoss,
+
+    /// <summary>Only some exons lost.</summary>
+    PartialLoss,
+
+    /// <summary>More than two copies.</summary>
+    Gain,
+
+    /// <summary>Copy number could not be judged (no DNA, no panel of normals, too little coverage).</summary>
+    NotAssessable,
+}

@@ -1,0 +1,23 @@
+namespace CrbnVariantCaller.Reporting.Model;
+
+/// <summary>The CRBN copy-number call.</summary>
+public sealed record CrbnCopyNumber
+{
+    /// <summary>The state.</summary>
+    public CopyNumberState State { get; init; } = CopyNumberState.NotAssessable;
+
+    /// <summary>log2 of the tumour/normal depth ratio over CRBN; null when not measured.</summary>
+    public double? Log2Ratio { get; init; }
+
+    /// <summary>Estimated absolute copies (purity-adjusted when a purity is known).</summary>
+    public double? EstimatedCopies { get; init; }
+
+    /// <summary>Exon numbers (NM_016302.4) with a loss or gain; empty when none.</summary>
+    public IReadOnlyList<int> ExonsAffected { get; init; } = [];
+
+    /// <summary>How the call was made (for example <c>depth ratio against a panel of normals, median of targets</c>).</summary>
+    public string Method { get; init; } = string.Empty;
+
+    /// <summary>Why the state was chosen, or why it could not be.</summary>
+    public string? Reasoning { get; init; }
+}
