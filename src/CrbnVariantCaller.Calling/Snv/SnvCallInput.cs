@@ -1,0 +1,30 @@
+using CrbnVariantCaller.Calling.Annotation;
+using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Core.Transcripts;
+
+namespace CrbnVariantCaller.Calling.Snv;
+
+/// <summary>What <see cref="SnvCaller.Call"/> works on. Nothing here is a file: the pipeline loads BAMs and the reference.</summary>
+public sealed record SnvCallInput
+{
+    /// <summary>Tumour (or RNA) reads overlapping the transcript, coordinate-sorted.</summary>
+    public required ReadBatch Tumor { get; init; }
+
+    /// <summary>Matched-normal reads over the same region, or null.</summary>
+    public ReadBatch? Normal { get; init; }
+
+    /// <summary>
+    /// The reference window, forward strand; it must cover the transcript span (for annotation) and the tested
+    /// region. Its contig name is the one reported.
+    /// </summary>
+    public required ReferenceSlice Reference { get; init; }
+
+    /// <summary>The BAM refID of the reference window's contig (the same in tumour and normal).</summary>
+    public required int ReferenceId { get; init; }
+
+    /// <summary>The transcript tested and annotated (CRBN NM_016302.4 on the detected build).</summary>
+    public required TranscriptModel Transcript { get; init; }
+
+    /// <summary>The reads are RNA: spliced alignments (N operations skip introns, which the counting honours).</summary>
+    public bool IsRna { get; init; }
+}
