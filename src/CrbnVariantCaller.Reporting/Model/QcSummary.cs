@@ -13,9 +13,11 @@ public sealed record QcSummary
     public int? MinDepth { get; init; }
 
     /// <summary>Fraction of CRBN coding bases with depth ≥ 100.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("fraction_at_least_100x")]
     public double? FractionAtLeast100x { get; init; }
 
     /// <summary>Fraction of CRBN coding bases with depth ≥ 500.</summary>
+    [System.Text.Json.Serialization.JsonPropertyName("fraction_at_least_500x")]
     public double? FractionAtLeast500x { get; init; }
 
     /// <summary>Fraction of reads over the region marked as duplicates.</summary>

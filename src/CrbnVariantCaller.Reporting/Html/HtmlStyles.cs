@@ -1,0 +1,51 @@
+namespace CrbnVariantCaller.Reporting.Html;
+
+/// <summary>The report's inline stylesheet (the page loads nothing from the network).</summary>
+internal static class HtmlStyles
+{
+    public const string Css = """
+        body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
+        header{background:#1d2b44;color:#fff;padding:18px 28px}
+        header h1{margin:0 0 4px;font-size:22px}
+        header .meta{font-size:13px;opacity:.85}
+        main{max-width:1000px;margin:0 auto;padding:10px 24px 40px}
+        section{background:#fff;border:1px solid #dde1e7;border-radius:6px;margin:16px 0;padding:14px 18px}
+        h2{font-size:17px;margin:0 0 10px}
+        table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0}
+        th,td{border-bottom:1px solid #e6e8ec;padding:4px 6px;text-align:left;vertical-align:top}
+        th{background:#f0f2f5}
+        td.num{text-align:right;font-variant-numeric:tabular-nums}
+        .badge{display:inline-block;padding:3px 10px;border-radius:12px;font-weight:600;font-size:14px}
+        .resistance_mechanism_detected{background:#c62828;color:#fff}
+        .possible{background:#ef8f00;color:#fff}
+        .none_detected{background:#2e7d32;color:#fff}
+        .not_assessable{background:#757575;color:#fff}
+        .lvl{font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:#555}
+        .warn{background:#fff4e5;border-left:4px solid #ef8f00;padding:6px 10px;margin:6px 0}
+        .cite{font-size:12px;color:#555;margin:2px 0 0 14px}
+        .note{font-size:12px;color:#555}
+        svg.plot{max-width:100%;height:auto;display:block;margin:8px 0}
+        svg .axis{stroke:#333;stroke-width:1}
+        svg .grid{stroke:#e3e3e3;stroke-width:1}
+        svg .quartile{stroke:#b0b0b0;stroke-width:1;stroke-dasharray:3 3}
+        svg .depth{fill:none;stroke:#1f5fa8;stroke-width:1.2}
+        svg .lod{fill:none;stroke:#7b3fa0;stroke-width:1.2}
+        svg .target{stroke:#c62828;stroke-width:1.2;stroke-dasharray:6 4}
+        svg .exon-edge{stroke:#c9c9c9;stroke-width:1;stroke-dasharray:2 3}
+        svg .bar{fill:#1f5fa8}
+        svg .bar.dbd{fill:#c62828}
+        svg .bar.filtered{fill:#a9a9a9}
+        svg .bar.low{fill:#c62828}
+        svg .bar.high{fill:#ef8f00}
+        svg .track{fill:#eef0f3}
+        svg .intron{stroke:#777;stroke-width:1.5}
+        svg .exon{fill:#1f5fa8}
+        svg .exon.e10{fill:#c62828}
+        svg .arc{fill:none;stroke:#1f5fa8;opacity:.8}
+        svg .arc.skip{stroke:#c62828}
+        svg .arc.novel{stroke:#ef8f00}
+        svg .lbl{font-size:11px;fill:#333}
+        svg .small{font-size:10px}
+        footer{font-size:12px;color:#666;text-align:center;margin:20px}
+        """;
+}

@@ -1,0 +1,73 @@
+using CrbnVariantCaller.Reporting.Html;
+using CrbnVariantCaller.Reporting.Model;
+using Xunit;
+
+namespace CrbnVariantCaller.Reporting.Tests;
+
+public sealed class HtmlReportTests
+{
+    private const string Hostile = "<script>alert(1)</script>&\"'";
+
+    [Fact]
+    public void EveryUserSuppliedStringIsEscaped()
+    {
+        SampleReport fixture = FullReportFixture.Build(Hostile);
+        SampleReport report = fixture with
+        {
+            Variants = [fixture.Variants[0] with { HgvsP = "p.<img src=x onerror=alert(2)>" }, .. fixture.Variants.Skip(1)],
+            Inputs = fixture.Inputs with { Files = [new InputFile("dna", "/data/<iframe>.bam")] },
+            NotAssessable = [new NotAssessableItem("<b>bold</b>", "a & b")],
+        };
+        string html = HtmlReportWriter.Render(report);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<iframe", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>bold", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("novel <b>", html, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;&amp;&quot;&#39;", html);
+        Assert.Contains("p.&lt;img src=x onerror=alert(2)&gt;", html);
+        Assert.Contains("&lt;b&gt;bold&lt;/b&gt;", html);
+        Assert.Contains("<title>CRBN report – &lt;script&gt;", html);
+    }
+
+    [Fact]
+    public void ThePageIsSelfContainedWithInlinePlotsAndEverySection()
+    {
+        string html = HtmlReportWriter.Render(FullReportFixture.Build());
+
+        foreach (string forbidden in new[] { "src=", "href=", "<link", "url(", "@import", "http:", "https:", "<script" })
+        {
+            Assert.DoesNotContain(forbidden, html, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains("<style>", html);
+        foreach (string title in new[] { "Depth and limit of detection", "Variant allele fractions", "Sashimi plot of CRBN junctions", "Expression percentiles" })
+        {
+            Assert.Contains($"<title>{title}", html);
+        }
+
+        foreach (string id in new[] { "assessment", "variants", "known-residues", "qc", "copy-number", "splicing", "expression", "germline", "not-assessable", "inputs" })
+        {
+            Assert.Contains($"<section id=\"{id}\">", html);
+        }
+
+        Assert.Contains("p.Trp386Arg", html);
+        Assert.Contains("resistance mechanism detected", html);
+        Assert.Contains("Fallback: pileup ran on cpu because opencl failed", html);
+        Assert.Equal(html.Split("<svg").Length - 1, html.Split("</svg>").Length - 1);
+    }
+
+    [Fact]
+    public void SashimiArcsCarryTheJunctionCounts()
+    {
+        SampleReport report = FullReportFixture.Build();
+        string html = HtmlReportWriter.Render(report);
+        foreach (JunctionReport j in report.Splicing.Junctions)
+        {
+            Assert.Contains($"{j.Chrom}:{j.IntronStart}-{j.IntronEnd} {Net(j.Label)} {j.UniqueReads} unique reads", html);
+        }
+
+        static string Net(string? s) => System.Net.WebUtility.HtmlEncode(s ?? string.Empty);
+    }
+}
