@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using CrbnVariantCaller.Core.Coordinates;
+using CrbnVariantCaller.Reporting.Json;
 
 namespace CrbnVariantCaller.Reporting.Model;
 
@@ -18,12 +20,15 @@ public sealed record LimitOfDetection
     public double? TargetVaf { get; init; }
 
     /// <summary>1-based positions, ascending.</summary>
+    [JsonConverter(typeof(CompactArrayJsonConverter))]
     public IReadOnlyList<Position> Positions { get; init; } = [];
 
     /// <summary>Depth at each position.</summary>
+    [JsonConverter(typeof(CompactArrayJsonConverter))]
     public IReadOnlyList<int> Depths { get; init; } = [];
 
     /// <summary>Smallest detectable VAF at each position; null where depth is 0.</summary>
+    [JsonConverter(typeof(CompactArrayJsonConverter))]
     public IReadOnlyList<double?> MinVaf { get; init; } = [];
 
     /// <summary>Number of positions whose detectable VAF is above <see cref="TargetVaf"/> (or with no coverage).</summary>
