@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using CrbnVariantCaller.Compute.Backends;
+using CrbnVariantCaller.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CrbnVariantCaller.Cli.Commands;
@@ -14,6 +15,11 @@ public static class CrbnCommandLine
         services.AddSingleton<BackendSelector>();
         services.AddSingleton<ViewCommand>();
         services.AddSingleton<DevicesCommand>();
+        services.AddSingleton<SampleAnalyzer>();
+        services.AddSingleton<CohortBuilding>();
+        services.AddSingleton<CallCommand>();
+        services.AddSingleton<DemoCommand>();
+        services.AddSingleton<CohortCommand>();
     }
 
     /// <summary>Builds the root command. <c>-h</c> is left free for <c>crbn view -h</c> (samtools meaning: print the header).</summary>
@@ -32,6 +38,9 @@ public static class CrbnCommandLine
         }
 
         root.Subcommands.Add(services.GetRequiredService<ViewCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<CallCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<DemoCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<CohortCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<DevicesCommand>().Build());
         return root;
     }

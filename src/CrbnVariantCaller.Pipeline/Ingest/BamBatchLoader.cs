@@ -25,6 +25,32 @@ public static class BamBatchLoader
         return builder.Build();
     }
 
+    /// <summary>
+    /// Every record overlapping any of <paramref name="regions"/>, each record once even when regions overlap, in region
+    /// order (give regions sorted and disjoint to keep file order).
+    /// </summary>
+    public static ReadBatch LoadRegions(BamReader reader, IEnumerable<RegionSpec> regions)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        ArgumentNullException.ThrowIfNull(regions);
+        var builder = new ReadBatchBuilder(4096);
+        var record = new BamRecord();
+        var seen = new HashSet<(int, int, ushort, string)>();
+        foreach (RegionSpec region in regions)
+        {
+            BamQuery query = reader.Query(region);
+            while (query.ReadRecord(record))
+            {
+                if (seen.Add((record.ReferenceId, record.PositionZeroBased, (ushort)record.Flags, record.GetReadName())))
+                {
+                    Add(builder, record);
+                }
+            }
+        }
+
+        return builder.Build();
+    }
+
     /// <summary>Every remaining record of <paramref name="reader"/> in file order.</summary>
     public static ReadBatch LoadAll(BamReader reader)
     {

@@ -29,6 +29,9 @@ public sealed record GermlineSnp
     /// <summary>Reads counted at the site.</summary>
     public int Depth { get; init; }
 
+    /// <summary>Reads per allele, REF first then each ALT (the VCF AD); null when only REF/ALT totals are known.</summary>
+    public IReadOnlyList<int>? AlleleDepths { get; init; }
+
     /// <summary>Reads with the reference allele.</summary>
     public int RefReads { get; init; }
 

@@ -61,11 +61,17 @@ internal static class VcfRecordFormatter
         List<string> info = ["GERMLINE"];
         AddIfPresent(info, "GENE", snp.Gene);
         info.Add("SRC=" + (snp.Source == VariantSource.Rna ? "rna" : "dna"));
-        string af = snp.Depth > 0 ? VcfText.Number((double)snp.AltReads / snp.Depth, 6) : ".";
+        int[] depths = snp.AlleleDepths is { } d && d.Count == snp.Alt.Split(',').Length + 1
+            ? d.ToArray()
+            : [snp.RefReads, snp.AltReads];
+        string ad = string.Join(",", depths.Select(n => VcfText.Number(n)));
+        string af = snp.Depth > 0
+            ? string.Join(',', depths.Skip(1).Select(n => VcfText.Number((double)n / snp.Depth, 6)))
+            : string.Join(',', depths.Skip(1).Select(_ => "."));
         string filter = VariantReport.Pass;
         string sample = string.Join(':',
             VcfText.Column(snp.Genotype),
-            $"{VcfText.Number(snp.RefReads)},{VcfText.Number(snp.AltReads)}",
+            ad,
             af,
             VcfText.Number(snp.Depth),
             ".",
@@ -103,7 +109,7 @@ internal static class VcfRecordFormatter
     {
         if (reference.Length == 0 || alt.Length == 0
             || !reference.All(static c => "ACGTNacgtn".Contains(c))
-            || !alt.All(static c => "ACGTNacgtn*".Contains(c)))
+            || alt.Split(',').Any(static a => a.Length == 0 || !a.All(static c => "ACGTNacgtn*".Contains(c))))
         {
             throw new ArgumentException($"{where}: REF '{reference}' / ALT '{alt}' are not VCF alleles (A, C, G, T, N)");
         }

@@ -1,0 +1,106 @@
+using System.CommandLine;
+using CrbnVariantCaller.Compute.Backends;
+using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Pipeline;
+using CrbnVariantCaller.Pipeline.Inputs;
+
+namespace CrbnVariantCaller.Cli.Commands;
+
+/// <summary>
+/// <c>crbn call</c>: one sample's resistance report (<c>ID.vcf.gz</c> + <c>.tbi</c>, <c>ID.report.json</c>,
+/// <c>ID.report.html</c>) from its DNA and/or RNA, per shared/contracts/OUTPUTS.md.
+/// </summary>
+public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
+{
+    private readonly Option<string?> _dna = new("--dna") { Description = "Tumour DNA BAM (WGS, exome or targeted panel), indexed." };
+    private readonly Option<string?> _normal = new("--normal") { Description = "Matched normal DNA BAM, indexed." };
+    private readonly Option<string?> _rna = new("--rna") { Description = "RNA-seq BAM, indexed." };
+    private readonly Option<string?> _expression = new("--expression") { Description = "Expression table (salmon quant.sf, featureCounts, RSEM .genes.results, CSV/TSV matrix), used without --rna." };
+    private readonly Option<string> _reference = new("--reference") { Description = "Reference FASTA (.fa with .fai, or .fa.gz with .fai and .gzi).", Required = true };
+    private readonly Option<string?> _annotation = new("--annotation") { Description = "GTF/GFF3 for the expression genes (built-in models otherwise)." };
+    private readonly Option<string?> _pon = new("--pon") { Description = "Copy-number panel of normals (crbn pon)." };
+    private readonly Option<string?> _sample = new("--sample") { Description = "Sample ID naming the outputs (default: the BAM's @RG SM)." };
+    private readonly Option<string> _out = new("--out") { Description = "Output folder.", Required = true };
+    private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto, cpu, opencl or cuda.", DefaultValueFactory = _ => "auto" };
+    private readonly Option<int> _threads = new("--threads", "-@") { Description = "BGZF decompression threads.", DefaultValueFactory = _ => 1 };
+    private readonly Option<string?> _cohort = new("--cohort") { Description = "Reference cohort TSV for expression percentiles (crbn cohort build)." };
+    private readonly Option<string?> _signature = new("--signature") { Description = "Signature gene-set file (adverse/favourable genes), e.g. IMiD-14." };
+    private readonly Option<string?> _germlineSites = new("--germline-sites") { Description = "Germline site table replacing the built-in ABCB1/VEGFA candidates." };
+    private readonly Option<string> _strandedness = new("--rna-strandedness") { Description = "RNA library: auto, unstranded, forward or reverse.", DefaultValueFactory = _ => "auto" };
+    private readonly Option<bool> _plainVcf = new("--plain-vcf") { Description = "Write ID.vcf instead of ID.vcf.gz + .tbi." };
+
+    /// <summary>The System.CommandLine definition of <c>crbn call</c>.</summary>
+    public Command Build()
+    {
+        Command command = new("call", "Call CRBN point mutations, Δexon10 splicing, expression biomarkers and germline SNPs for one sample.")
+        {
+            _dna, _normal, _rna, _expression, _reference, _annotation, _pon, _sample, _out, _device, _threads,
+            _cohort, _signature, _germlineSites, _strandedness, _plainVcf,
+        };
+        command.SetAction((parse, ct) => guard.RunAsync("call", _ => Task.FromResult(Run(parse)), ct));
+        return command;
+    }
+
+    private int Run(ParseResult parse)
+    {
+        var request = new CallRequest
+        {
+            DnaBam = ExistingFile(parse.GetValue(_dna)),
+            NormalBam = ExistingFile(parse.GetValue(_normal)),
+            RnaBam = ExistingFile(parse.GetValue(_rna)),
+            ExpressionTable = ExistingFile(parse.GetValue(_expression)),
+            Reference = ExistingFile(parse.GetRequiredValue(_reference))!,
+            Annotation = ExistingFile(parse.GetValue(_annotation)),
+            PanelOfNormals = ExistingFile(parse.GetValue(_pon)),
+            SampleId = parse.GetValue(_sample),
+            OutDir = parse.GetRequiredValue(_out),
+            Device = ParseDevice(parse.GetValue(_device)!),
+            Threads = PositiveThreads(parse.GetValue(_threads)),
+            Cohort = ExistingFile(parse.GetValue(_cohort)),
+            Signature = ExistingFile(parse.GetValue(_signature)),
+            GermlineSites = ExistingFile(parse.GetValue(_germlineSites)),
+            RnaStrandedness = ParseStrandedness(parse.GetValue(_strandedness)!),
+            PlainVcf = parse.GetValue(_plainVcf),
+        };
+        if (request.DnaBam is null && request.RnaBam is null)
+        {
+            throw new UsageException("give --dna, --rna or both.");
+        }
+
+        if (request.NormalBam is not null && request.DnaBam is null)
+        {
+            throw new UsageException("--normal needs --dna (the tumour).");
+        }
+
+        analyzer.Run(request, VersionAction.ToolVersion, string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Prepend("crbn")));
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The path, checked to exist (exit 2 naming it otherwise); null stays null.</summary>
+    internal static string? ExistingFile(string? path) =>
+        path is null || File.Exists(path) ? path : throw new FileNotFoundException("input file not found", path);
+
+    internal static int PositiveThreads(int threads) =>
+        threads >= 1 ? threads : throw new UsageException($"--threads must be at least 1 (got {threads}).");
+
+    internal static DeviceRequest ParseDevice(string text)
+    {
+        try
+        {
+            return ComputeOptions.ParseDevice(text);
+        }
+        catch (ArgumentException)
+        {
+            throw new UsageException($"--device must be auto, cpu, opencl or cuda (got '{text}').");
+        }
+    }
+
+    private static Strandedness? ParseStrandedness(string text) => text.ToLowerInvariant() switch
+    {
+        "auto" => null,
+        "unstranded" or "0" => Strandedness.Unstranded,
+        "forward" or "stranded" or "1" => Strandedness.Stranded,
+        "reverse" or "2" => Strandedness.ReverselyStranded,
+        _ => throw new UsageException($"--rna-strandedness must be auto, unstranded, forward or reverse (got '{text}')."),
+    };
+}

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using CrbnVariantCaller.Compute.Backends;
+using CrbnVariantCaller.Pipeline;
+using CrbnVariantCaller.Pipeline.Inputs;
+using Microsoft.Extensions.Logging;
+
+namespace CrbnVariantCaller.Cli.Commands;
+
+/// <summary>
+/// <c>crbn demo</c>: the whole pipeline on the bundled SYNTHETIC test world (testdata/): a reference cohort built from
+/// the ten cohort RNA BAMs, then the 2000x deep-panel tumour with its matched normal and an RNA sample with 20%
+/// Δexon10, scored against the example signature. Needs no arguments.
+/// </summary>
+public sealed class DemoCommand(CommandGuard guard, SampleAnalyzer analyzer, CohortBuilding cohorts, ILogger<DemoCommand> logger)
+{
+    private readonly Option<string> _out = new("--out") { Description = "Output folder.", DefaultValueFactory = _ => "crbn-demo" };
+    private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto, cpu, opencl or cuda.", DefaultValueFactory = _ => "auto" };
+
+    /// <summary>The System.CommandLine definition of <c>crbn demo</c>.</summary>
+    public Command Build()
+    {
+        Command command = new("demo", "Run the whole pipeline on the bundled synthetic CRBN data and write a complete report.") { _out, _device };
+        command.SetAction((parse, ct) => guard.RunAsync("demo", _ => Task.FromResult(Run(parse)), ct));
+        return command;
+    }
+
+    private int Run(ParseResult parse)
+    {
+        string root = FindProjectRoot()
+            ?? throw new UsageException("the demo data (testdata/manifest.tsv) was not found above the working directory or the crbn binary; run crbn demo from a checkout of the project.");
+        string data = Path.Combine(root, "testdata");
+        string outDir = parse.GetRequiredValue(_out);
+        DeviceRequest device = CallCommand.ParseDevice(parse.GetValue(_device)!);
+        string reference = Path.Combine(data, "reference", "crbn_world.GRCh38.fa.gz");
+        logger.LogInformation("demo: SYNTHETIC data from {Data}", data);
+
+        Directory.CreateDirectory(outDir);
+        string cohortPath = Path.Combine(outDir, "demo_cohort.tsv");
+        string[] cohortBams = Directory.GetFiles(Path.Combine(data, "rna", "cohort"), "COHORT_*.bam").Order(StringComparer.Ordinal).ToArray();
+        int n = cohorts.Build(cohortBams, reference, null, cohortPath, device, threads: 2, VersionAction.ToolVersion);
+        logger.LogInformation("demo: reference cohort of {N} samples written to {Path}", n, cohortPath);
+
+        SampleOutcome outcome = analyzer.Run(
+            new CallRequest
+            {
+                DnaBam = Path.Combine(data, "dna", "deep_panel", "DEEP_TUMOR.bam"),
+                NormalBam = Path.Combine(data, "dna", "deep_panel", "DEEP_NORMAL.bam"),
+                RnaBam = Path.Combine(data, "rna", "exon10_psi", "RNA_PSI020.bam"),
+                Reference = reference,
+                Cohort = cohortPath,
+                Signature = Path.Combine(root, "examples", "signature.example.tsv"),
+                SampleId = "DEMO_DEEP_TUMOR",
+                OutDir = outDir,
+                Device = device,
+                Threads = 2,
+            },
+            VersionAction.ToolVersion,
+            "crbn demo");
+
+        TextWriter output = parse.InvocationConfiguration.Output;
+        output.WriteLine($"overall: {outcome.Report.Assessment.Overall}");
+        foreach (var finding in outcome.Report.Assessment.Findings)
+        {
+            output.WriteLine($"  - [{finding.Category}] {finding.Statement}");
+        }
+
+        output.WriteLine($"wrote {outcome.Files.Json}");
+        output.WriteLine($"      {outcome.Files.Html}");
+        output.WriteLine($"      {outcome.Files.Vcf}");
+        return ExitCodes.Success;
+    }
+
+    /// <summary>The first folder holding testdata/manifest.tsv, above the working directory or the binary.</summary>
+    private static string? FindProjectRoot()
+    {
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
+        {
+            for (DirectoryInfo? d = new(start); d is not null; d = d.Parent)
+            {
+                if (File.Exists(Path.Combine(d.FullName, "testdata", "manifest.tsv")))
+                {
+                    return d.FullName;
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,77 @@
+using CrbnVariantCaller.Calling.Annotation;
+using CrbnVariantCaller.Calling.Germline;
+using CrbnVariantCaller.Calling.Snv;
+using CrbnVariantCaller.Compute.Backends;
+using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Formats.Bam;
+using CrbnVariantCaller.Pipeline.Ingest;
+using Microsoft.Extensions.Logging;
+
+namespace CrbnVariantCaller.Pipeline.Analysis;
+
+/// <summary>What the DNA of one sample shows: CRBN point mutations and germline genotypes.</summary>
+public sealed record DnaFindings(SnvCallSet Calls, GermlineTypingResult? Germline, int TumorReads, int? NormalReads);
+
+/// <summary>
+/// Runs the DNA part of <c>crbn call</c>: loads the reads over CRBN (tumour and normal) into compute batches, calls
+/// SNVs and indels, and types the germline sites from the normal (or the tumour when there is no normal).
+/// </summary>
+public sealed class DnaAnalysis(ComputeEngine engine, ILogger logger)
+{
+    /// <summary>Bases either side of a germline site whose reads are loaded.</summary>
+    public const int GermlineFlank = 300;
+
+    /// <summary>Analyses the tumour (and normal) BAM.</summary>
+    public DnaFindings Run(BamReader tumor, BamReader? normal, GenomeContext genome, ReferenceSlice crbnReference, GermlineSiteTable? sites)
+    {
+        ArgumentNullException.ThrowIfNull(tumor);
+        ArgumentNullException.ThrowIfNull(genome);
+        ReadBatch tumorReads = BamBatchLoader.LoadRegion(tumor, genome.CrbnRegion);
+        ReadBatch? normalReads = normal is null ? null : BamBatchLoader.LoadRegion(normal, genome.CrbnRegion);
+        logger.LogInformation(
+            "DNA: {Reads} tumour reads over {Region}{Normal}",
+            tumorReads.Count,
+            genome.CrbnRegion,
+            normalReads is null ? string.Empty : $", {normalReads.Count} normal reads");
+
+        SnvCallSet calls = new SnvCaller(engine, new SnvCallerOptions()).Call(new SnvCallInput
+        {
+            Tumor = tumorReads,
+            Normal = normalReads,
+            Reference = crbnReference,
+            ReferenceId = genome.CrbnReferenceId,
+            Transcript = genome.Crbn,
+            IsRna = false,
+        });
+        logger.LogInformation(
+            "DNA: {Pass} PASS variant(s), {Filtered} filtered, on {Backend}",
+            calls.Variants.Count(v => v.IsPass),
+            calls.Variants.Count(v => !v.IsPass),
+            calls.Backend);
+
+        GermlineTypingResult? germline = sites is null ? null : TypeGermline(normal ?? tumor, genome, sites, engine);
+        return new DnaFindings(calls, germline, tumorReads.Count, normalReads?.Count);
+    }
+
+    /// <summary>Types the germline sites from the reads of <paramref name="bam"/> around each site.</summary>
+    internal static GermlineTypingResult TypeGermline(BamReader bam, GenomeContext genome, GermlineSiteTable sites, ComputeEngine engine)
+    {
+        var regions = new List<Core.Coordinates.RegionSpec>();
+        foreach (GermlineSite site in sites.Sites)
+        {
+            if (genome.FindContig(site.Contig) is { } contig)
+            {
+                regions.Add(new Core.Coordinates.RegionSpec(
+                    contig,
+                    new Core.Coordinates.Position(Math.Max(1, site.Position.Value - GermlineFlank)),
+                    site.Position.Offset(GermlineFlank)));
+            }
+        }
+
+        ReadBatch reads = BamBatchLoader.LoadRegions(bam, regions
+            .OrderBy(r => bam.Header.GetReferenceId(r.Contig))
+            .ThenBy(r => r.Start.Value));
+        return new GermlineTyper(engine, GermlineOptions.Default)
+            .Type(reads, sites, bam.Header.References.Select(r => r.Name).ToArray());
+    }
+}

@@ -1,0 +1,56 @@
+using CrbnVariantCaller.Compute.Backends;
+using CrbnVariantCaller.Compute.Kernels;
+
+namespace CrbnVariantCaller.Pipeline.Inputs;
+
+/// <summary>One sample's inputs and settings for <c>crbn call</c>; paths are as the user gave them.</summary>
+public sealed record CallRequest
+{
+    /// <summary>Tumour DNA BAM (WGS, exome or panel); null for an RNA-only call.</summary>
+    public string? DnaBam { get; init; }
+
+    /// <summary>Matched normal DNA BAM.</summary>
+    public string? NormalBam { get; init; }
+
+    /// <summary>RNA-seq BAM.</summary>
+    public string? RnaBam { get; init; }
+
+    /// <summary>An expression table (salmon quant.sf, featureCounts, RSEM, CSV/TSV matrix) used when no RNA BAM is given.</summary>
+    public string? ExpressionTable { get; init; }
+
+    /// <summary>Reference FASTA (plain with .fai, or bgzipped with .fai and .gzi).</summary>
+    public required string Reference { get; init; }
+
+    /// <summary>A GTF/GFF3 for the expression genes; the built-in models are used when null.</summary>
+    public string? Annotation { get; init; }
+
+    /// <summary>A reference cohort TSV (<c>crbn cohort build</c>) for expression percentiles.</summary>
+    public string? Cohort { get; init; }
+
+    /// <summary>A signature gene-set file (adverse/favourable genes), such as an IMiD-14 list.</summary>
+    public string? Signature { get; init; }
+
+    /// <summary>A germline site table replacing the built-in ABCB1/VEGFA candidates.</summary>
+    public string? GermlineSites { get; init; }
+
+    /// <summary>A copy-number panel of normals.</summary>
+    public string? PanelOfNormals { get; init; }
+
+    /// <summary>The sample ID used to name the outputs; taken from the BAM's @RG SM when null.</summary>
+    public string? SampleId { get; init; }
+
+    /// <summary>The output folder.</summary>
+    public required string OutDir { get; init; }
+
+    /// <summary>The compute device asked for.</summary>
+    public DeviceRequest Device { get; init; } = DeviceRequest.Auto;
+
+    /// <summary>BGZF inflate threads.</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>The RNA library's strandedness when the user knows it; detected from the reads when null.</summary>
+    public Strandedness? RnaStrandedness { get; init; }
+
+    /// <summary>Write a plain <c>ID.vcf</c> instead of <c>ID.vcf.gz</c> + <c>.tbi</c>.</summary>
+    public bool PlainVcf { get; init; }
+}

@@ -1,0 +1,315 @@
+using CrbnVariantCaller.Calling.Expression;
+using CrbnVariantCaller.Calling.Germline;
+using CrbnVariantCaller.Calling.Signatures;
+using CrbnVariantCaller.Calling.Snv;
+using CrbnVariantCaller.Calling.Splicing;
+using CrbnVariantCaller.Compute.Backends;
+using CrbnVariantCaller.Core.Genome;
+using CrbnVariantCaller.Core.Transcripts;
+using CrbnVariantCaller.Formats.Bam;
+using CrbnVariantCaller.Formats.Expression;
+using CrbnVariantCaller.Formats.Fasta;
+using CrbnVariantCaller.Formats.Gtf;
+using CrbnVariantCaller.Pipeline.Analysis;
+using CrbnVariantCaller.Pipeline.Assembly;
+using CrbnVariantCaller.Pipeline.Inputs;
+using CrbnVariantCaller.Reporting.Assessment;
+using CrbnVariantCaller.Reporting.Model;
+using CrbnVariantCaller.Reporting.Output;
+using CrbnVariantCaller.Reporting.Vcf;
+using Microsoft.Extensions.Logging;
+
+namespace CrbnVariantCaller.Pipeline;
+
+/// <summary>The files written for one sample, and the report they hold.</summary>
+public sealed record SampleOutcome(SampleReport Report, ReportFiles Files);
+
+/// <summary>
+/// <c>crbn call</c> for one sample: checks the inputs against the reference, runs the DNA and RNA analyses on the
+/// selected compute backend, assembles the report (with its assessment) and writes every output file atomically.
+/// </summary>
+public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory loggers)
+{
+    private readonly ILogger _logger = loggers.CreateLogger<SampleAnalyzer>();
+
+    /// <summary>Analyses one sample and writes its report files.</summary>
+    /// <param name="request">Inputs and settings.</param>
+    /// <param name="toolVersion">The crbn version recorded in the report.</param>
+    /// <param name="commandLine">The command line recorded in the report.</param>
+    public SampleOutcome Run(CallRequest request, string toolVersion, string? commandLine = null)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.DnaBam is null && request.RnaBam is null)
+        {
+            throw new ArgumentException("give --dna or --rna (or both)", nameof(request));
+        }
+
+        using IndexedFastaReader reference = IndexedFastaReader.Open(request.Reference);
+        using BamReader? dna = request.DnaBam is null ? null : new BamReader(request.DnaBam, request.Threads);
+        using BamReader? normal = request.NormalBam is null ? null : new BamReader(request.NormalBam, request.Threads);
+        using BamReader? rna = request.RnaBam is null ? null : new BamReader(request.RnaBam, request.Threads);
+
+        BamReader primary = dna ?? rna!;
+        GenomeContext genome = GenomeContext.Resolve(primary, reference);
+        GenomeContext? rnaGenome = rna is null ? null : rna == primary ? genome : GenomeContext.Resolve(rna, reference);
+        if (normal is not null && GenomeContext.Resolve(normal, reference).Build != genome.Build)
+        {
+            throw new Core.Errors.InvalidInputFileException(normal.FilePath, $"the normal is not aligned to {genome.Build} like the tumour");
+        }
+
+        string sample = request.SampleId ?? SampleNames.Of(primary);
+        _logger.LogInformation("{Sample}: {Build} ({Summary})", sample, genome.Build, genome.Detection.Summary);
+
+        GermlineSiteTable? sites = LoadGermlineSites(request, genome.Build, out string? sitesProblem);
+        var notAssessable = new List<NotAssessableItem>();
+        if (sitesProblem is not null)
+        {
+            notAssessable.Add(new NotAssessableItem("germline SNP typing", sitesProblem));
+        }
+
+        using ComputeEngine engine = backends.Select(new ComputeOptions { Device = request.Device });
+        _logger.LogInformation("compute backend: {Backend} ({Device})", engine.Primary.Kind, engine.Primary.DeviceName);
+
+        DnaFindings? dnaFindings = null;
+        if (dna is not null)
+        {
+            _logger.LogInformation("[1/3] DNA: SNVs and indels in CRBN, germline sites");
+            dnaFindings = new DnaAnalysis(engine, loggers.CreateLogger<DnaAnalysis>())
+                .Run(dna, normal, genome, genome.CrbnReference(reference), sites);
+        }
+
+        RnaFindings? rnaFindings = null;
+        if (rna is not null && rnaGenome is not null)
+        {
+            _logger.LogInformation("[2/3] RNA: strandedness, CRBN splicing, expression, expressed variants");
+            IReadOnlyList<TranscriptModel> genes = request.Annotation is null
+                ? BuiltInGeneModels.PanelGenes(rnaGenome.Build)
+                : TranscriptModelBuilder.Load(request.Annotation);
+            rnaFindings = new RnaAnalysis(engine, loggers.CreateLogger<RnaAnalysis>())
+                .Run(rna, rnaGenome, rnaGenome.CrbnReference(reference), genes, request.RnaStrandedness, dna is null ? sites : null);
+        }
+
+        _logger.LogInformation("[3/3] report");
+        SampleReport report = Assemble(request, sample, genome, dnaFindings, rnaFindings, engine, toolVersion, commandLine, notAssessable);
+        report = AssessmentBuilder.WithAssessment(report);
+
+        var filters = SnvFilter.All.ToDictionary(f => f.Id, f => f.Description, StringComparer.Ordinal);
+        ReportFiles files = ReportWriter.WriteAll(
+            report,
+            new VcfContext(genome.Contigs, request.Reference, filters),
+            request.OutDir,
+            new ReportWriteOptions { PlainVcf = request.PlainVcf });
+        _logger.LogInformation("{Sample}: {Overall}; wrote {Json}", sample, report.Assessment.Overall, files.Json);
+        return new SampleOutcome(report, files);
+    }
+
+    private SampleReport Assemble(
+        CallRequest request,
+        string sample,
+        GenomeContext genome,
+        DnaFindings? dna,
+        RnaFindings? rna,
+        ComputeEngine engine,
+        string toolVersion,
+        string? commandLine,
+        List<NotAssessableItem> notAssessable)
+    {
+        var variants = new List<VariantReport>();
+        var known = new List<KnownResidueObservation>();
+        QcSummary qc = new();
+        LimitOfDetection lod = new();
+        const double targetVaf = 0.05;
+        const string lodMethod = "smallest VAF whose alt-read count reaches the Bonferroni-corrected Poisson-binomial threshold with 95% power at the position's depth";
+
+        if (dna is not null)
+        {
+            variants.AddRange(VariantMapping.Variants(dna.Calls, genome.Crbn, VariantSource.Dna));
+            known.AddRange(VariantMapping.KnownResidues(dna.Calls, VariantSource.Dna));
+            qc = VariantMapping.Qc(dna.Calls, VariantSource.Dna);
+            lod = VariantMapping.LimitOfDetection(dna.Calls, genome.Crbn.Contig, targetVaf, lodMethod);
+            notAssessable.AddRange(VariantMapping.NotAssessable(dna.Calls, "DNA"));
+        }
+        else
+        {
+            notAssessable.Add(new NotAssessableItem("CRBN point mutations in DNA", "no DNA BAM was given (--dna)"));
+        }
+
+        SplicingSection splicing = new();
+        ExpressionSection expression = new();
+        if (rna is not null)
+        {
+            variants.AddRange(VariantMapping.Variants(rna.ExpressedVariants, genome.Crbn, VariantSource.Rna).Where(v => v.IsPass));
+            if (dna is null)
+            {
+                known.AddRange(VariantMapping.KnownResidues(rna.ExpressedVariants, VariantSource.Rna));
+                qc = VariantMapping.Qc(rna.ExpressedVariants, VariantSource.Rna);
+                lod = VariantMapping.LimitOfDetection(rna.ExpressedVariants, genome.Crbn.Contig, targetVaf, lodMethod);
+            }
+
+            splicing = RnaMapping.Splicing(rna.Splicing, rna.Strandedness);
+            if (rna.Splicing.Exon10.Status == SkippingStatus.NotAssessable)
+            {
+                notAssessable.Add(new NotAssessableItem("CRBN exon 10 skipping", rna.Splicing.Exon10.Reasoning));
+            }
+
+            ExpressionProfile profile = rna.Expression.Profile;
+            (ReferenceCohort? cohort, string? cohortName) = LoadCohort(request, notAssessable);
+            IReadOnlyList<SignatureScore> signatures = LoadSignatureScores(request, profile);
+            expression = RnaMapping.Expression(profile, (long)rna.Expression.LibrarySize, cohort, cohortName, signatures);
+        }
+        else
+        {
+            notAssessable.Add(new NotAssessableItem("CRBN exon 10 skipping", "no RNA BAM was given (--rna)"));
+            if (request.ExpressionTable is not null)
+            {
+                ExpressionProfile profile = ImportExpression(request.ExpressionTable, sample, genome.Build);
+                (ReferenceCohort? cohort, string? cohortName) = LoadCohort(request, notAssessable);
+                expression = RnaMapping.Expression(profile, null, cohort, cohortName, LoadSignatureScores(request, profile));
+            }
+            else
+            {
+                notAssessable.Add(new NotAssessableItem("expression biomarkers", "neither an RNA BAM (--rna) nor an expression table (--expression) was given"));
+            }
+        }
+
+        GermlineSection germline = new();
+        GermlineTypingResult? typed = dna?.Germline ?? rna?.Germline;
+        if (typed is not null)
+        {
+            germline = RnaMapping.Germline(typed, dna?.Germline is not null ? VariantSource.Dna : VariantSource.Rna);
+            var inHeader = new List<GermlineSnp>();
+            foreach (GermlineSnp snp in germline.Snps)
+            {
+                if (genome.FindContig(snp.Chrom) is { } contig)
+                {
+                    inHeader.Add(snp with { Chrom = contig });
+                }
+                else
+                {
+                    notAssessable.Add(new NotAssessableItem($"germline SNP {snp.Id}", $"{snp.Chrom} is not in the BAM header"));
+                }
+            }
+
+            germline = new GermlineSection { Snps = inHeader };
+        }
+
+        var copyNumber = new CrbnCopyNumber
+        {
+            State = CopyNumberState.NotAssessable,
+            Method = "none",
+            Reasoning = request.PanelOfNormals is null
+                ? "copy-number calling needs a panel of normals (--pon) and is not implemented in this version"
+                : "copy-number calling from a panel of normals is not implemented in this version; the --pon file was not used",
+        };
+        notAssessable.Add(new NotAssessableItem("CRBN copy number", copyNumber.Reasoning));
+
+        var inputs = new List<InputFile>();
+        AddInput(inputs, "dna", request.DnaBam);
+        AddInput(inputs, "normal", request.NormalBam);
+        AddInput(inputs, "rna", request.RnaBam);
+        AddInput(inputs, "expression", request.ExpressionTable);
+        AddInput(inputs, "cohort", request.Cohort);
+        AddInput(inputs, "signature", request.Signature);
+
+        return new SampleReport
+        {
+            Sample = sample,
+            GenomeBuild = genome.Build,
+            Tool = new ToolInfo
+            {
+                Version = toolVersion,
+                Backend = BackendName(engine.Primary.Kind),
+                Device = engine.Primary.DeviceName,
+                Fallbacks = engine.FallbackEvents
+                    .Select(f => new Reporting.Model.FallbackEvent(f.Kernel, $"{BackendName(f.From)} ({f.Device})", "cpu", f.Reason))
+                    .ToArray(),
+                CommandLine = commandLine,
+            },
+            Inputs = new InputsInfo { Files = inputs, Reference = new InputFile("reference", request.Reference) },
+            Variants = variants,
+            KnownResidues = known,
+            Qc = qc,
+            LimitOfDetection = lod,
+            CopyNumber = new CopyNumberSection { Crbn = copyNumber },
+            Splicing = splicing,
+            Expression = expression,
+            Germline = germline,
+            NotAssessable = notAssessable,
+        };
+    }
+
+    private static string BackendName(BackendKind kind) => kind switch
+    {
+        BackendKind.OpenCl => "opencl",
+        BackendKind.Cuda => "cuda",
+        _ => "cpu",
+    };
+
+    private static void AddInput(List<InputFile> inputs, string role, string? path)
+    {
+        if (path is not null)
+        {
+            inputs.Add(new InputFile(role, path) { SizeBytes = new FileInfo(path).Length });
+        }
+    }
+
+    private static GermlineSiteTable? LoadGermlineSites(CallRequest request, GenomeBuild build, out string? problem)
+    {
+        problem = null;
+        if (request.GermlineSites is null)
+        {
+            return GermlineSiteTable.BuiltInFor(build, out problem);
+        }
+
+        using var text = new StreamReader(request.GermlineSites);
+        return GermlineSiteTableReader.Read(text, request.GermlineSites, build);
+    }
+
+    /// <summary>
+    /// The sample's column of an imported table (salmon, featureCounts, RSEM or a matrix): the only sample, or the one
+    /// named like this sample.
+    /// </summary>
+    private static ExpressionProfile ImportExpression(string path, string sample, GenomeBuild build)
+    {
+        ExpressionTable table = ExpressionTableReader.Read(path);
+        ExpressionSample column = table.Samples.Count == 1
+            ? table.Samples[0]
+            : table.Samples.FirstOrDefault(s => string.Equals(s.Name, sample, StringComparison.Ordinal))
+              ?? throw new ExpressionTableFormatException(
+                  path,
+                  0,
+                  $"the table has {table.Samples.Count} samples ({string.Join(", ", table.Samples.Select(s => s.Name).Take(5))}...) and none is named {sample}; pass --sample");
+        IReadOnlyDictionary<string, ExpressionRecord> bySymbol = column.BySymbol(BuiltInGeneModels.PanelGenes(build));
+        return ExpressionProfile.FromImported(
+            bySymbol.Select(kv => (kv.Key, kv.Value.Counts, kv.Value.Tpm, kv.Value.EffectiveLength ?? kv.Value.Length)),
+            $"{table.Format} table {Path.GetFileName(path)}");
+    }
+
+    private static (ReferenceCohort? Cohort, string? Name) LoadCohort(CallRequest request, List<NotAssessableItem> notAssessable)
+    {
+        if (request.Cohort is null)
+        {
+            notAssessable.Add(new NotAssessableItem(
+                "expression percentiles",
+                "no reference cohort was given (--cohort; build one with 'crbn cohort build'); absolute cut-offs from papers are never used"));
+            return (null, null);
+        }
+
+        ReferenceCohortTable table = ReferenceCohortTsv.Read(request.Cohort);
+        return (new ReferenceCohort(table.SampleIds, table.TpmByGene, table.TpmBasis), Path.GetFileName(request.Cohort));
+    }
+
+    private static IReadOnlyList<SignatureScore> LoadSignatureScores(CallRequest request, ExpressionProfile profile)
+    {
+        if (request.Signature is null)
+        {
+            return [];
+        }
+
+        SignatureGeneSetFile file = SignatureGeneSetFile.Read(request.Signature);
+        var signature = new GeneSignature(
+            file.Name,
+            file.Entries.Select(e => new SignatureGene(e.Gene, e.Adverse ? SignatureDirection.Adverse : SignatureDirection.Favourable, e.Weight)));
+        return RnaMapping.Signatures(signature, profile);
+    }
+}
