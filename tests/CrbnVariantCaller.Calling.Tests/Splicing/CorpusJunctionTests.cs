@@ -26,7 +26,7 @@ public sealed partial class CorpusJunctionTests(ITestOutputHelper output)
         "real_rna_spliced/seqkit_ONT_cDNA_SIRV_spliced.bam",
     };
 
-    [SamtoolsCorpusTheory]
+    [CorpusTheory("samtools")]
     [MemberData(nameof(Files))]
     public void Junction_listing_equals_a_cigar_walk_of_samtools_view(string file)
     {

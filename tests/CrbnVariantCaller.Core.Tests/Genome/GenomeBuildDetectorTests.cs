@@ -1,3 +1,4 @@
+using CrbnVariantCaller.TestSupport;
 using CrbnVariantCaller.Core.Genome;
 using Xunit;
 
@@ -5,7 +6,7 @@ namespace CrbnVariantCaller.Core.Tests.Genome;
 
 public sealed class GenomeBuildDetectorTests
 {
-    [CorpusToolFact("samtools")]
+    [CorpusFact("samtools")]
     public void Grch38_header_with_chr_names()
     {
         var contigs = SamtoolsHeader.Contigs(SamtoolsHeader.Corpus("real_dna/covtobed_duplicates.HG00114.GRCh38.bam"));
@@ -20,7 +21,7 @@ public sealed class GenomeBuildDetectorTests
         Assert.Contains(d.Evidence, e => e.Contig == "chr3" && e.Length == 198_295_559 && e.Supports == GenomeBuild.GRCh38);
     }
 
-    [CorpusToolFact("samtools")]
+    [CorpusFact("samtools")]
     public void Grch37_hs37d5_header_without_chr_names()
     {
         var contigs = SamtoolsHeader.Contigs(SamtoolsHeader.Corpus("real_dna/vcfanno_CHM1.hs37d5.chr1.bam"));
@@ -35,7 +36,7 @@ public sealed class GenomeBuildDetectorTests
         Assert.Contains(d.Evidence, e => e.Contig == "MT" && e.Supports == GenomeBuild.Unknown);
     }
 
-    [CorpusToolFact("samtools")]
+    [CorpusFact("samtools")]
     public void Hg19_header_with_chr_names_and_the_hg19_chrM()
     {
         var contigs = SamtoolsHeader.Contigs(SamtoolsHeader.Corpus("real_dna/covtobed_panel_01.hg19.bam"));
@@ -48,7 +49,7 @@ public sealed class GenomeBuildDetectorTests
         Assert.Contains(d.Evidence, e => e.Contig == "chrM" && e.Length == 16_571 && e.Supports == GenomeBuild.GRCh37);
     }
 
-    [CorpusToolFact("samtools")]
+    [CorpusFact("samtools")]
     public void Small_grch38_header_with_one_chromosome()
     {
         var contigs = SamtoolsHeader.Contigs(SamtoolsHeader.Corpus("real_dna/igvjs_hg00096_hg38.bam"));

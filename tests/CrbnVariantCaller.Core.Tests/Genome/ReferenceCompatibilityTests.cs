@@ -1,3 +1,4 @@
+using CrbnVariantCaller.TestSupport;
 using CrbnVariantCaller.Core.Errors;
 using CrbnVariantCaller.Core.Genome;
 using Xunit;
@@ -55,7 +56,7 @@ public sealed class ReferenceCompatibilityTests
         Assert.Equal("MT", report.ReferenceNames["chrM"]);
     }
 
-    [CorpusToolFact("samtools")]
+    [CorpusFact("samtools")]
     public void Grch38_bam_against_hg19_contigs_from_real_headers()
     {
         var bam = SamtoolsHeader.Contigs(SamtoolsHeader.Corpus("real_dna/covtobed_duplicates.HG00114.GRCh38.bam"));

@@ -16,7 +16,7 @@ public sealed class HeaderTextConformanceTests : IDisposable
 
     public void Dispose() => _tmp.Dispose();
 
-    [ToolTheory]
+    [ToolTheory("samtools", "bgzip")]
     [InlineData("@HD\tVN:1.6\n@CO\tno final newline", 1)]
     [InlineData("@HD\tVN:1.6\n@SQ\tSN:c1\tLN:100\n", 2)]
     [InlineData("@HD\tVN:1.6\n\0\0\0", 1)]

@@ -11,7 +11,7 @@ namespace CrbnVariantCaller.Formats.Tests.Bam;
 /// </summary>
 public sealed class RecordAccessorTests
 {
-    [SamtoolsCorpusTheory]
+    [CorpusTheory("samtools")]
     [InlineData("parser_edge_cases/igvjs_sam_spec_example.bam")]
     [InlineData("real_rna_spliced/DegNorm_SRR873822.hg19.chr21_9.9-10.0Mb.bam")]
     [InlineData("real_dna/igvjs_non_actg.bam")]

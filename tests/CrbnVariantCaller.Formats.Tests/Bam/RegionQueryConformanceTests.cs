@@ -1,3 +1,4 @@
+using CrbnVariantCaller.TestSupport;
 using System.Globalization;
 using CrbnVariantCaller.Formats.Bam;
 using Xunit;
@@ -14,7 +15,7 @@ public sealed class RegionQueryConformanceTests(ITestOutputHelper output)
     private const int RegionsPerFile = 100;
     private const int WholeContigLimit = 20_000;
 
-    [SamtoolsCorpusTheory]
+    [CorpusTheory("samtools")]
     [MemberData(nameof(CorpusBams.Indexed), MemberType = typeof(CorpusBams))]
     public void Random_regions_select_the_same_records_as_samtools(string relativePath)
     {
@@ -49,7 +50,7 @@ public sealed class RegionQueryConformanceTests(ITestOutputHelper output)
         output.WriteLine($"{relativePath}: {regions.Count} regions (seed {seed}) identical to samtools, {total} records in all");
     }
 
-    [SamtoolsCorpusTheory]
+    [CorpusTheory("samtools")]
     [InlineData("real_rna_spliced/DegNorm_SRR873822.hg19.chr21_9.9-10.0Mb.bam", 12, 6)]
     [InlineData("real_dna/nimhts_HG02002.b37.chr6.bam", 16, 4)]
     [InlineData("parser_edge_cases/htslib-test-1.16/range.bam", 11, 3)]
@@ -80,7 +81,7 @@ public sealed class RegionQueryConformanceTests(ITestOutputHelper output)
         }
     }
 
-    [SamtoolsCorpusTheory]
+    [CorpusTheory("samtools")]
     [MemberData(nameof(CorpusBams.Indexed), MemberType = typeof(CorpusBams))]
     public void Explicit_index_path_gives_the_same_records_as_samtools_X(string relativePath)
     {

@@ -9,7 +9,7 @@ namespace CrbnVariantCaller.Formats.Tests.Bam;
 /// <summary>Whole-file SAM text from <see cref="SamTextFormatter"/> against <c>samtools view --no-PG</c>, line for line.</summary>
 public sealed class SamViewConformanceTests(ITestOutputHelper output)
 {
-    [SamtoolsCorpusTheory]
+    [CorpusTheory("samtools")]
     [MemberData(nameof(CorpusBams.All), MemberType = typeof(CorpusBams))]
     public void Every_corpus_bam_formats_like_samtools_view(string relativePath)
     {
@@ -18,7 +18,7 @@ public sealed class SamViewConformanceTests(ITestOutputHelper output)
         output.WriteLine($"{relativePath}: {compared} records identical to samtools view");
     }
 
-    [SamtoolsCorpusTheory]
+    [CorpusTheory("samtools")]
     [MemberData(nameof(CorpusBams.All), MemberType = typeof(CorpusBams))]
     public void Every_corpus_bam_header_prints_like_samtools_view_H(string relativePath)
     {
@@ -28,7 +28,7 @@ public sealed class SamViewConformanceTests(ITestOutputHelper output)
         Assert.Equal(expected, reader.Header.SamText);
     }
 
-    [SamtoolsCorpusFact]
+    [CorpusFact("samtools")]
     public void Every_htslib_test_sam_that_samtools_accepts_round_trips_through_bam()
     {
         string dir = Path.Combine(RepoPaths.Corpus, "parser_edge_cases", "htslib-test-1.16");

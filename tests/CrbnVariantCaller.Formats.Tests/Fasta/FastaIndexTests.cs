@@ -20,7 +20,7 @@ public sealed class FastaIndexTests
         "real_dna/igvjs_hg38_test.fasta",
     };
 
-    [CorpusToolTheory("samtools")]
+    [CorpusTheory("samtools")]
     [MemberData(nameof(CorpusFastas))]
     public void Built_index_equals_samtools_faidx(string relative)
     {

@@ -12,7 +12,7 @@ public sealed class IndexedFastaReaderTests
 {
     public static TheoryData<string> CorpusFastas => FastaIndexTests.CorpusFastas;
 
-    [CorpusToolTheory("samtools", "bgzip")]
+    [CorpusTheory("samtools", "bgzip")]
     [MemberData(nameof(CorpusFastas))]
     public void Random_fetches_equal_samtools_on_plain_and_bgzipped_corpus_files(string relative)
     {

@@ -24,7 +24,7 @@ public sealed class ReferenceBuildTests
         Assert.Contains(d.Evidence, e => e.Contig == "chrY" && e.Supports == GenomeBuild.Unknown); // truncated in this test file
     }
 
-    [CorpusToolFact("samtools")]
+    [CorpusFact("samtools")]
     public void Truncated_chrY_in_the_reference_is_reported_against_the_real_bam_header()
     {
         List<ContigInfo> bam = ExternalTool.Run("samtools", "view", "-H", CnvkitBam).Split('\n')
