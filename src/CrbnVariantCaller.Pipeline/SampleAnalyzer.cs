@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Calling.CopyNumber;
 using CrbnVariantCaller.Calling.Expression;
 using CrbnVariantCaller.Calling.Germline;
 using CrbnVariantCaller.Calling.Signatures;
@@ -78,6 +79,14 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
                 .Run(dna, normal, genome, genome.CrbnReference(reference), sites);
         }
 
+        CrbnCopyNumberCall? copyNumberCall = null;
+        if (dna is not null && request.PanelOfNormals is not null)
+        {
+            _logger.LogInformation("DNA: CRBN copy number against the panel of normals {Pon}", request.PanelOfNormals);
+            copyNumberCall = new CopyNumberAnalysis(engine, loggers.CreateLogger<CopyNumberAnalysis>())
+                .Run(dna, genome, request.PanelOfNormals);
+        }
+
         RnaFindings? rnaFindings = null;
         if (rna is not null && rnaGenome is not null)
         {
@@ -90,7 +99,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         }
 
         _logger.LogInformation("[3/3] report");
-        SampleReport report = Assemble(request, sample, genome, dnaFindings, rnaFindings, engine, toolVersion, commandLine, notAssessable);
+        SampleReport report = Assemble(request, sample, genome, dnaFindings, rnaFindings, copyNumberCall, engine, toolVersion, commandLine, notAssessable);
         report = AssessmentBuilder.WithAssessment(report);
 
         var filters = SnvFilter.All.ToDictionary(f => f.Id, f => f.Description, StringComparer.Ordinal);
@@ -109,6 +118,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         GenomeContext genome,
         DnaFindings? dna,
         RnaFindings? rna,
+        CrbnCopyNumberCall? copyNumberCall,
         ComputeEngine engine,
         string toolVersion,
         string? commandLine,
@@ -193,15 +203,20 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
             germline = new GermlineSection { Snps = inHeader };
         }
 
-        var copyNumber = new CrbnCopyNumber
+        CrbnCopyNumber copyNumber = copyNumberCall is not null
+            ? CopyNumberAnalysis.ToReport(copyNumberCall)
+            : new CrbnCopyNumber
+            {
+                State = CopyNumberState.NotAssessable,
+                Method = "none",
+                Reasoning = dna is null
+                    ? "copy number is measured from DNA read depth; no DNA BAM was given (--dna)"
+                    : "copy-number calling needs a panel of normals (--pon; build one with 'crbn pon')",
+            };
+        if (copyNumber.State == CopyNumberState.NotAssessable)
         {
-            State = CopyNumberState.NotAssessable,
-            Method = "none",
-            Reasoning = request.PanelOfNormals is null
-                ? "copy-number calling needs a panel of normals (--pon) and is not implemented in this version"
-                : "copy-number calling from a panel of normals is not implemented in this version; the --pon file was not used",
-        };
-        notAssessable.Add(new NotAssessableItem("CRBN copy number", copyNumber.Reasoning));
+            notAssessable.Add(new NotAssessableItem("CRBN copy number", copyNumber.Reasoning ?? "not assessable"));
+        }
 
         var inputs = new List<InputFile>();
         AddInput(inputs, "dna", request.DnaBam);

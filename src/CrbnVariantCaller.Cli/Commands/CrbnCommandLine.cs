@@ -20,6 +20,7 @@ public static class CrbnCommandLine
         services.AddSingleton<CallCommand>();
         services.AddSingleton<DemoCommand>();
         services.AddSingleton<CohortCommand>();
+        services.AddSingleton<PonCommand>();
     }
 
     /// <summary>Builds the root command. <c>-h</c> is left free for <c>crbn view -h</c> (samtools meaning: print the header).</summary>
@@ -41,6 +42,7 @@ public static class CrbnCommandLine
         root.Subcommands.Add(services.GetRequiredService<CallCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<DemoCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<CohortCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<PonCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<DevicesCommand>().Build());
         return root;
     }

@@ -1,0 +1,59 @@
+using System.CommandLine;
+using CrbnVariantCaller.Compute.Backends;
+using CrbnVariantCaller.Formats.Pon;
+using CrbnVariantCaller.Pipeline.Analysis;
+using Microsoft.Extensions.Logging;
+
+namespace CrbnVariantCaller.Cli.Commands;
+
+/// <summary>
+/// <c>crbn pon --normals N1.bam N2.bam ... --reference REF --out PON.tsv [--targets BED]</c>: the copy-number panel of
+/// normals that <c>crbn call --pon</c> compares a tumour with. The file carries its targets: from <c>--targets</c> (a
+/// capture BED; intervals overlapping CRBN exons become exon targets, all others controls) or, without it, CRBN exons
+/// ±150 bp plus 300-bp control windows every 10 kb within 150 kb of the gene.
+/// </summary>
+public sealed class PonCommand(CommandGuard guard, BackendSelector backends, ILoggerFactory loggers)
+{
+    private readonly Option<string[]> _normals = new("--normals") { Description = "Normal DNA BAMs (indexed, at least 2), same capture as the tumours.", Required = true, AllowMultipleArgumentsPerToken = true };
+    private readonly Option<string> _reference = new("--reference") { Description = "Reference FASTA (.fai, or .gz with .fai and .gzi).", Required = true };
+    private readonly Option<string?> _targets = new("--targets") { Description = "Capture BED (CRBN exon targets and control targets); derived from the CRBN model otherwise." };
+    private readonly Option<string> _out = new("--out") { Description = "Panel-of-normals TSV to write.", Required = true };
+    private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto, cpu, opencl or cuda.", DefaultValueFactory = _ => "auto" };
+    private readonly Option<int> _threads = new("--threads", "-@") { Description = "BGZF decompression threads.", DefaultValueFactory = _ => 1 };
+
+    /// <summary>The System.CommandLine definition of <c>crbn pon</c>.</summary>
+    public Command Build()
+    {
+        Command command = new("pon", "Build a copy-number panel of normals (per-target depth reference) from normal DNA BAMs.")
+        {
+            _normals, _reference, _targets, _out, _device, _threads,
+        };
+        command.SetAction((parse, ct) => guard.RunAsync("pon", _ => Task.FromResult(Run(parse)), ct));
+        return command;
+    }
+
+    private int Run(ParseResult parse)
+    {
+        string[] bams = parse.GetRequiredValue(_normals);
+        if (bams.Length < 2)
+        {
+            throw new UsageException($"--normals needs at least 2 normal BAMs ({bams.Length} given).");
+        }
+
+        foreach (string bam in bams)
+        {
+            CallCommand.ExistingFile(bam);
+        }
+
+        string reference = CallCommand.ExistingFile(parse.GetRequiredValue(_reference))!;
+        string? targets = CallCommand.ExistingFile(parse.GetValue(_targets));
+        string outPath = parse.GetRequiredValue(_out);
+        using ComputeEngine engine = backends.Select(new ComputeOptions { Device = CallCommand.ParseDevice(parse.GetValue(_device)!) });
+        PanelOfNormalsTable table = new CopyNumberAnalysis(engine, loggers.CreateLogger<CopyNumberAnalysis>())
+            .BuildPanel(bams, reference, targets, outPath, CallCommand.PositiveThreads(parse.GetValue(_threads)));
+        int usable = table.Targets.Count(t => t.Depth >= Calling.CopyNumber.CopyNumberOptions.Default.MinTargetDepth);
+        parse.InvocationConfiguration.Output.WriteLine(
+            $"{table.Normals.Count} normals, {table.Targets.Count} targets ({usable} with enough depth) written to {outPath}");
+        return ExitCodes.Success;
+    }
+}
