@@ -1,0 +1,67 @@
+using System.CommandLine;
+using CrbnVariantCaller.Compute.Backends;
+using CrbnVariantCaller.Formats.SampleSheet;
+using CrbnVariantCaller.Pipeline;
+using CrbnVariantCaller.Pipeline.Batch;
+using Microsoft.Extensions.Logging;
+
+namespace CrbnVariantCaller.Cli.Commands;
+
+/// <summary>
+/// <c>crbn batch</c>: every sample of a sample sheet (format: Formats/SampleSheet/README.md) through <c>crbn call</c>
+/// into one folder, then <c>summary.tsv</c> and <c>summary.html</c>. Exit code 2 when the sheet is malformed (before any
+/// sample runs), 3 when the batch finished but some samples failed, 0 when all succeeded.
+/// </summary>
+public sealed class BatchCommand(CommandGuard guard, SampleAnalyzer analyzer, BackendSelector backends, ILoggerFactory loggers)
+{
+    private readonly Option<string> _samples = new("--samples") { Description = "Sample sheet CSV: sample,dna,normal,rna,expression,annotation,cohort,signature (paths relative to the sheet).", Required = true };
+    private readonly Option<string> _reference = new("--reference") { Description = "Reference FASTA (.fa with .fai, or .fa.gz with .fai and .gzi).", Required = true };
+    private readonly Option<string> _out = new("--out") { Description = "Output folder for every sample's files and the batch summary.", Required = true };
+    private readonly Option<int> _jobs = new("--jobs", "-j") { Description = "Samples analysed in parallel.", DefaultValueFactory = _ => 1 };
+    private readonly Option<bool> _resume = new("--resume") { Description = "Skip samples whose ID.report.json already exists in --out and parses; they are still summarised." };
+    private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto, cpu, opencl or cuda.", DefaultValueFactory = _ => "auto" };
+    private readonly Option<int> _threads = new("--threads", "-@") { Description = "BGZF decompression threads per sample.", DefaultValueFactory = _ => 1 };
+    private readonly Option<bool> _plainVcf = new("--plain-vcf") { Description = "Write ID.vcf instead of ID.vcf.gz + .tbi." };
+
+    /// <summary>The System.CommandLine definition of <c>crbn batch</c>.</summary>
+    public Command Build()
+    {
+        Command command = new("batch", "Run many samples from a sample sheet and write a batch summary (summary.tsv, summary.html).")
+        {
+            _samples, _reference, _out, _jobs, _resume, _device, _threads, _plainVcf,
+        };
+        command.SetAction((parse, ct) => guard.RunAsync("batch", token => Task.FromResult(Run(parse, token)), ct));
+        return command;
+    }
+
+    private int Run(ParseResult parse, CancellationToken cancellationToken)
+    {
+        int jobs = parse.GetValue(_jobs);
+        if (jobs < 1)
+        {
+            throw new UsageException($"--jobs must be at least 1 (got {jobs}).");
+        }
+
+        string sheetPath = CallCommand.ExistingFile(parse.GetRequiredValue(_samples))!;
+        var request = new BatchRequest
+        {
+            Sheet = SampleSheetReader.Read(sheetPath),
+            Reference = Path.GetFullPath(CallCommand.ExistingFile(parse.GetRequiredValue(_reference))!),
+            OutDir = parse.GetRequiredValue(_out),
+            Jobs = jobs,
+            Resume = parse.GetValue(_resume),
+            Device = CallCommand.ParseDevice(parse.GetValue(_device)!),
+            Threads = CallCommand.PositiveThreads(parse.GetValue(_threads)),
+            PlainVcf = parse.GetValue(_plainVcf),
+        };
+
+        BatchResult result = new BatchRunner(analyzer, backends, loggers).Run(
+            request,
+            VersionAction.ToolVersion,
+            string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Prepend("crbn")),
+            cancellationToken);
+        parse.InvocationConfiguration.Output.WriteLine(
+            $"{result.Outcomes.Count} samples, {result.Failed} failed; summary: {result.SummaryTsv}");
+        return result.AllSucceeded ? ExitCodes.Success : ExitCodes.PartialBatch;
+    }
+}

@@ -1,0 +1,32 @@
+using CrbnVariantCaller.Compute.Backends;
+using CrbnVariantCaller.Formats.SampleSheet;
+
+namespace CrbnVariantCaller.Pipeline.Batch;
+
+/// <summary>The inputs and settings of <c>crbn batch</c>: a validated sample sheet and what is shared by every sample.</summary>
+public sealed record BatchRequest
+{
+    /// <summary>The samples (<see cref="SampleSheetReader.Read"/>).</summary>
+    public required SampleSheet Sheet { get; init; }
+
+    /// <summary>Reference FASTA used for every sample.</summary>
+    public required string Reference { get; init; }
+
+    /// <summary>Output folder: every sample's files (named by its ID), <c>summary.tsv</c> and <c>summary.html</c>.</summary>
+    public required string OutDir { get; init; }
+
+    /// <summary>Samples analysed at the same time (at least 1).</summary>
+    public int Jobs { get; init; } = 1;
+
+    /// <summary>Skip samples whose <c>ID.report.json</c> already exists in <see cref="OutDir"/> and parses.</summary>
+    public bool Resume { get; init; }
+
+    /// <summary>The compute device asked for.</summary>
+    public DeviceRequest Device { get; init; } = DeviceRequest.Auto;
+
+    /// <summary>BGZF inflate threads per sample.</summary>
+    public int Threads { get; init; } = 1;
+
+    /// <summary>Write plain <c>ID.vcf</c> files instead of <c>ID.vcf.gz</c> + <c>.tbi</c>.</summary>
+    public bool PlainVcf { get; init; }
+}

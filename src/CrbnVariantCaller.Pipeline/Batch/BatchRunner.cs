@@ -1,0 +1,229 @@
+using System.Diagnostics;
+using System.Text.Json;
+using CrbnVariantCaller.Compute.Backends;
+using CrbnVariantCaller.Core.Errors;
+using CrbnVariantCaller.Formats.SampleSheet;
+using CrbnVariantCaller.Pipeline.Inputs;
+using CrbnVariantCaller.Reporting.Json;
+using CrbnVariantCaller.Reporting.Model;
+using CrbnVariantCaller.Reporting.Output;
+using Microsoft.Extensions.Logging;
+
+namespace CrbnVariantCaller.Pipeline.Batch;
+
+/// <summary>
+/// <c>crbn batch</c>: runs <see cref="SampleAnalyzer"/> for every row of a sample sheet (<see cref="BatchRequest.Jobs"/>
+/// at a time), records a failing sample with its error and goes on, then ranks expression against the batch where no
+/// cohort was given (<see cref="BatchPercentiles"/>) and writes <c>summary.tsv</c> and <c>summary.html</c>.
+/// See <c>Pipeline/Batch/README.md</c>.
+/// </summary>
+public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backends, ILoggerFactory loggers)
+{
+    private readonly ILogger _logger = loggers.CreateLogger<BatchRunner>();
+
+    /// <summary>Runs the batch. A failing sample does not stop it; check <see cref="BatchResult.AllSucceeded"/>.</summary>
+    /// <param name="request">The sheet and shared settings.</param>
+    /// <param name="toolVersion">The crbn version recorded in each report.</param>
+    /// <param name="commandLine">The command line recorded in each report.</param>
+    /// <param name="cancellationToken">Stops starting new samples (samples already running finish).</param>
+    /// <exception cref="SampleSheetFormatException">Two sample IDs would write the same output files.</exception>
+    public BatchResult Run(BatchRequest request, string toolVersion, string? commandLine = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfLessThan(request.Jobs, 1);
+        IReadOnlyList<SampleSheetEntry> entries = request.Sheet.Entries;
+        CheckOutputNamesAreDistinct(request.Sheet);
+        string outDir = Path.GetFullPath(request.OutDir);
+        Directory.CreateDirectory(outDir);
+
+        _logger.LogInformation(
+            "batch of {Count} samples from {Sheet}, {Jobs} at a time{Resume}",
+            entries.Count,
+            request.Sheet.FilePath,
+            request.Jobs,
+            request.Resume ? ", resuming" : string.Empty);
+
+        request = request with { Device = ResolveDeviceOnce(request.Device) };
+        var outcomes = new BatchSampleOutcome[entries.Count];
+        Parallel.For(
+            0,
+            entries.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = request.Jobs, CancellationToken = cancellationToken },
+            i => outcomes[i] = RunOne(request, outDir, i, toolVersion, commandLine, cancellationToken));
+
+        int percentiles = BatchPercentiles.Apply(entries, outcomes, outDir, _logger);
+        (string tsv, string html) = BatchSummaryWriter.Write(outcomes, outDir);
+
+        var result = new BatchResult(outcomes, tsv, html, percentiles);
+        _logger.LogInformation(
+            "batch done: {Completed} completed, {Skipped} skipped (already complete), {Failed} failed; summary in {Tsv}",
+            outcomes.Count(o => o.Status == BatchSampleStatus.Completed),
+            outcomes.Count(o => o.Status == BatchSampleStatus.Skipped),
+            result.Failed,
+            tsv);
+        return result;
+    }
+
+    /// <summary>
+    /// Probes the compute devices once, before samples run in parallel: the native OpenCL ICD loader crashed the process
+    /// (SIGSEGV) when two samples initialised it at the same time, so it is initialised here, on one thread. When
+    /// <c>auto</c> would pick the managed CPU backend, every sample is given <c>cpu</c> directly, so the
+    /// "no GPU backend is usable" warning is logged once per batch rather than once per sample.
+    /// </summary>
+    private DeviceRequest ResolveDeviceOnce(DeviceRequest device)
+    {
+        if (device == DeviceRequest.Cpu)
+        {
+            return device;
+        }
+
+        DeviceReport devices = backends.ListDevices();
+        if (device == DeviceRequest.Auto && devices.AutoChoice == BackendKind.Cpu)
+        {
+            string why = string.Join("; ", devices.Entries.Where(e => e.Kind != BackendKind.Cpu).Select(e => $"{e.Kind}: {e.Reason ?? $"{e.Name} is not a GPU"}"));
+            _logger.LogWarning("no GPU backend is usable{Why}; every sample runs on the managed CPU backend", why.Length > 0 ? $" ({why})" : string.Empty);
+            return DeviceRequest.Cpu;
+        }
+
+        return device;
+    }
+
+    /// <summary>The <see cref="CallRequest"/> for one sheet row.</summary>
+    public static CallRequest ToCallRequest(SampleSheetEntry entry, BatchRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentNullException.ThrowIfNull(request);
+        return new CallRequest
+        {
+            SampleId = entry.Sample,
+            DnaBam = entry.Dna,
+            NormalBam = entry.Normal,
+            RnaBam = entry.Rna,
+            ExpressionTable = entry.Expression,
+            Annotation = entry.Annotation,
+            Cohort = entry.Cohort,
+            Signature = entry.Signature,
+            Reference = request.Reference,
+            OutDir = request.OutDir,
+            Device = request.Device,
+            Threads = request.Threads,
+            PlainVcf = request.PlainVcf,
+        };
+    }
+
+    private BatchSampleOutcome RunOne(BatchRequest request, string outDir, int index, string toolVersion, string? commandLine, CancellationToken cancellationToken)
+    {
+        SampleSheetEntry entry = request.Sheet.Entries[index];
+        string progress = $"[{index + 1}/{request.Sheet.Entries.Count}] {entry.Sample}";
+        if (request.Resume && TryReadCompleted(entry, outDir) is { } previous)
+        {
+            _logger.LogInformation("{Progress}: skipped, {Json} is already complete (--resume)", progress, OutputNames.ForSample(entry.Sample).Json);
+            return new BatchSampleOutcome(entry.Sample, BatchSampleStatus.Skipped, previous);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        _logger.LogInformation("{Progress}: running (sheet line {Line})", progress, entry.LineNumber);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            CallRequest call = ToCallRequest(entry, request) with { OutDir = outDir };
+            CheckInputsExist(call);
+            SampleOutcome done = analyzer.Run(call, toolVersion, commandLine);
+            _logger.LogInformation(
+                "{Progress}: completed in {Seconds:0.0} s, {Overall}",
+                progress,
+                clock.Elapsed.TotalSeconds,
+                done.Report.Assessment.Overall);
+            return new BatchSampleOutcome(entry.Sample, BatchSampleStatus.Completed, done.Report);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            string error = Describe(e);
+            if (IsInputProblem(e))
+            {
+                _logger.LogWarning("{Progress}: failed: {Error}", progress, error);
+            }
+            else
+            {
+                _logger.LogError(e, "{Progress}: failed: {Error}", progress, error);
+            }
+
+            return new BatchSampleOutcome(entry.Sample, BatchSampleStatus.Failed, null, error);
+        }
+    }
+
+    /// <summary>The report of an earlier run, if <c>ID.report.json</c> exists, parses and belongs to this sample.</summary>
+    private SampleReport? TryReadCompleted(SampleSheetEntry entry, string outDir)
+    {
+        string path = Path.Combine(outDir, OutputNames.ForSample(entry.Sample).Json);
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        try
+        {
+            using FileStream stream = File.OpenRead(path);
+            SampleReport report = ReportJson.Read(stream);
+            if (report.Sample == entry.Sample)
+            {
+                return report;
+            }
+
+            _logger.LogWarning("{Path} is the report of sample {Other}, not {Sample}; running the sample again", path, report.Sample, entry.Sample);
+        }
+        catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
+        {
+            _logger.LogWarning("{Path} does not parse as a report ({Problem}); running the sample again", path, e.Message);
+        }
+
+        return null;
+    }
+
+    /// <summary>Fails the sample (not the batch) with the path of the first input that does not exist.</summary>
+    private static void CheckInputsExist(CallRequest call)
+    {
+        foreach (string? path in new[] { call.DnaBam, call.NormalBam, call.RnaBam, call.ExpressionTable, call.Annotation, call.Cohort, call.Signature, call.Reference })
+        {
+            if (path is not null && !File.Exists(path))
+            {
+                throw new FileNotFoundException("input file not found", path);
+            }
+        }
+    }
+
+    private static bool IsInputProblem(Exception e) =>
+        e is InvalidInputFileException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or ComputeUnavailableException;
+
+    /// <summary>One line for the summary's error column, naming the file where the error is about one.</summary>
+    private static string Describe(Exception e) => e switch
+    {
+        InvalidInputFileException bad => bad.ToUserMessage(),
+        FileNotFoundException missing => $"{missing.FileName ?? "?"}: file not found",
+        DirectoryNotFoundException or UnauthorizedAccessException or ComputeUnavailableException => e.Message,
+        _ => $"runtime failure: {e.GetType().Name}: {e.Message}",
+    };
+
+    /// <summary>Two IDs that differ only in characters unsafe in file names, or in case, would overwrite each other's files.</summary>
+    private static void CheckOutputNamesAreDistinct(SampleSheet sheet)
+    {
+        var stems = new Dictionary<string, SampleSheetEntry>(StringComparer.OrdinalIgnoreCase);
+        foreach (SampleSheetEntry entry in sheet.Entries)
+        {
+            string stem = OutputNames.ForSample(entry.Sample).Stem;
+            if (stems.TryGetValue(stem, out SampleSheetEntry? first))
+            {
+                throw new SampleSheetFormatException(
+                    sheet.FilePath,
+                    entry.LineNumber,
+                    $"sample '{entry.Sample}' would write the same files ({stem}.*) as sample '{first.Sample}' on line {first.LineNumber}");
+            }
+
+            stems[stem] = entry;
+        }
+    }
+}
