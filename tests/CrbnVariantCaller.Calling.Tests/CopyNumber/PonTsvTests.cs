@@ -1,0 +1,62 @@
+using CrbnVariantCaller.Calling.CopyNumber;
+using CrbnVariantCaller.Formats.Pon;
+using Xunit;
+
+namespace CrbnVariantCaller.Calling.Tests.CopyNumber;
+
+/// <summary>The panel-of-normals TSV: a panel built from the testdata normals survives a write/read, and broken files name the line.</summary>
+public sealed class PonTsvTests(CopyNumberWorld world) : IClassFixture<CopyNumberWorld>
+{
+    [Fact]
+    public void PanelRoundTripsThroughTheTsv()
+    {
+        PanelOfNormals panel = world.Panel(CopyNumberWorld.NormalNames);
+        var table = new PanelOfNormalsTable
+        {
+            GenomeBuild = "GRCh38",
+            Normals = panel.Normals,
+            Targets = panel.Targets.Select((t, i) => new PonTarget
+            {
+                Interval = t.Interval,
+                Name = t.Name,
+                CrbnExon = t.CrbnExon,
+                Log2 = panel.Log2[i],
+                Spread = panel.Spread[i],
+                Depth = panel.Depth[i],
+            }).ToArray(),
+        };
+        var text = new StringWriter();
+        PonTsv.Write(table, text);
+
+        PanelOfNormalsTable read = PonTsv.Read(new StringReader(text.ToString()), "pon.tsv");
+
+        Assert.Equal(table.Normals, read.Normals);
+        Assert.Equal("GRCh38", read.GenomeBuild);
+        Assert.Equal(table.Targets.Count, read.Targets.Count);
+        for (int i = 0; i < read.Targets.Count; i++)
+        {
+            Assert.Equal(table.Targets[i].Interval, read.Targets[i].Interval);
+            Assert.Equal(table.Targets[i].CrbnExon, read.Targets[i].CrbnExon);
+            Assert.Equal(table.Targets[i].Log2, read.Targets[i].Log2, 5);
+            Assert.Equal(table.Targets[i].Depth, read.Targets[i].Depth, 3);
+        }
+
+        // BED-style columns: the first panel_targets.bed line appears verbatim as the first four columns.
+        string firstBedLine = File.ReadLines(CopyNumberWorld.PanelBed).First();
+        Assert.Contains("\n" + firstBedLine + "\t.\t", text.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("chrom\tstart\tend\n", 1, "##crbn-pon=1")]
+    [InlineData("##crbn-pon=2\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tcrbn_exon\tlog2\tspread\tdepth\n", 4, "version 2")]
+    [InlineData("##crbn-pon=1\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tcrbn_exon\tlog2\tspread\tdepth\nchr3\t10\t20\tx\t.\tNaN\t0.1\t50\n", 5, "log2 'NaN'")]
+    [InlineData("##crbn-pon=1\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tcrbn_exon\tlog2\tspread\tdepth\nchr3\t10\t20\tx\t.\t0.1\t0.1\t50\nchr3\t30\t20\ty\t3\t0.1\t0.1\t50\n", 6, "end 20 is not after start 30")]
+    [InlineData("##crbn-pon=1\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tcrbn_exon\tlog2\tspread\tdepth\nchr3\t10\t20\tx\n", 5, "expected 8 tab-separated columns, found 4")]
+    public void BrokenPanelNamesTheLine(string text, int line, string problem)
+    {
+        PonFormatException e = Assert.Throws<PonFormatException>(() => PonTsv.Read(new StringReader(text), "pon.tsv"));
+        Assert.Equal(line, e.LineNumber);
+        Assert.Contains($"pon.tsv: line {line}: ", e.ToUserMessage(), StringComparison.Ordinal);
+        Assert.Contains(problem, e.Message, StringComparison.Ordinal);
+    }
+}
