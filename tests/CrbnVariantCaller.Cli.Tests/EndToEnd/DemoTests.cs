@@ -38,7 +38,20 @@ public sealed class DemoTests(DemoRun fixture) : IClassFixture<DemoRun>
             Assert.InRange(gene.Value.GetProperty("percentile").GetDouble(), 0.0, 100.0);
         }
 
-        Assert.Contains("resistance", Run.Stdout, StringComparison.OrdinalIgnoreCase);
+    }
+
+    /// <summary>
+    /// The summary printed on stdout uses the report's own vocabulary (OUTPUTS.md), so a user can grep it for the same
+    /// words the JSON holds. Today DemoCommand prints the C# enum names ("overall: ResistanceMechanismDetected",
+    /// "[PointMutation]").
+    /// </summary>
+    [Fact]
+    public void DemoSummaryOnStdoutUsesTheContractVocabulary()
+    {
+        Assert.True(Run.ExitCode == 0, Run.Stderr);
+        Assert.Contains("overall: resistance_mechanism_detected", Run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[point_mutation]", Run.Stdout, StringComparison.Ordinal);
+        Assert.Contains("[splicing]", Run.Stdout, StringComparison.Ordinal);
     }
 
     [ToolFact("bcftools", "tabix")]
