@@ -1,0 +1,88 @@
+using System.Text.Json;
+using CrbnVariantCaller.TestSupport;
+using Xunit;
+
+namespace CrbnVariantCaller.Cli.Tests.CopyNumber;
+
+/// <summary>
+/// <c>crbn pon</c> writes a panel from the testdata normals that <c>crbn call --pon</c> uses for the report's
+/// <c>copy_number.crbn</c>; a broken panel or too few normals is exit 2 naming the file (and the line).
+/// </summary>
+public sealed class PonCommandTests : IDisposable
+{
+    private static readonly string Dir = Path.Combine(RepoPaths.TestData, "dna", "copy_number");
+    private static readonly string Reference = Path.Combine(RepoPaths.TestData, "reference", "crbn_world.GRCh38.fa.gz");
+    private readonly string _out = Directory.CreateTempSubdirectory("crbn-pon-").FullName;
+
+    public void Dispose() => Directory.Delete(_out, recursive: true);
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void PonThenCallReportsTheDesignedCopyNumber(bool withBed)
+    {
+        string pon = Path.Combine(_out, "pon.tsv");
+        string[] args = ["pon", "--normals", .. new[] { "PON_N1", "PON_N2", "PON_N3", "PON_N4" }.Select(Bam), "--reference", Reference, "--out", pon, "--device", "cpu"];
+        if (withBed)
+        {
+            args = [.. args, "--targets", Path.Combine(RepoPaths.TestData, "reference", "panel_targets.bed")];
+        }
+
+        (int code, string stdout, string stderr) = CrbnProcess.Run(args);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("4 normals", stdout, StringComparison.Ordinal);
+        string[] lines = File.ReadAllLines(pon);
+        Assert.Equal("##crbn-pon=1", lines[0]);
+        Assert.Equal("##normals=PON_N1,PON_N2,PON_N3,PON_N4", lines[2]);
+        Assert.Equal(11, lines.Count(l => l.StartsWith("chr3\t", StringComparison.Ordinal) && l.Contains("\tCRBN_exon", StringComparison.Ordinal)));
+
+        foreach ((string sample, string state, int[] exons) in new[]
+        {
+            ("CN_LOSS_P80", "hemizygous_loss", Enumerable.Range(1, 11).ToArray()),
+            ("CN_HOMDEL_E9_11", "homozygous_loss", new[] { 9, 10, 11 }),
+            ("CN_NEUTRAL", "neutral", Array.Empty<int>()),
+        })
+        {
+            string outDir = Path.Combine(_out, sample);
+            (code, _, stderr) = CrbnProcess.Run("call", "--dna", Bam(sample), "--reference", Reference, "--pon", pon, "--out", outDir, "--device", "cpu");
+            Assert.True(code == 0, stderr);
+            using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, sample + ".report.json")));
+            JsonElement crbn = report.RootElement.GetProperty("copy_number").GetProperty("crbn");
+            Assert.Equal(state, crbn.GetProperty("state").GetString());
+            Assert.Equal(exons, crbn.GetProperty("exons_affected").EnumerateArray().Select(e => e.GetInt32()));
+            Assert.Equal(JsonValueKind.Number, crbn.GetProperty("log2_ratio").ValueKind);
+            Assert.Equal(JsonValueKind.Number, crbn.GetProperty("estimated_copies").ValueKind);
+            Assert.Contains("panel of 4 normals", crbn.GetProperty("method").GetString(), StringComparison.Ordinal);
+            Assert.DoesNotContain(
+                report.RootElement.GetProperty("not_assessable").EnumerateArray(),
+                item => item.ToString().Contains("copy number", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    [Fact]
+    public void BrokenPanelIsExitTwoNamingTheLine()
+    {
+        string pon = Path.Combine(_out, "bad.tsv");
+        File.WriteAllText(pon, "##crbn-pon=1\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tcrbn_exon\tlog2\tspread\tdepth\nchr3\t3149482\t3151195\tCRBN_exon11\t11\tabc\t0.1\t80\n");
+
+        (int code, string stdout, string stderr) = CrbnProcess.Run(
+            "call", "--dna", Bam("CN_NEUTRAL"), "--reference", Reference, "--pon", pon, "--out", Path.Combine(_out, "x"), "--device", "cpu");
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, stdout);
+        Assert.Contains($"{pon}: line 5: log2 'abc' is not a finite number", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_out, "x", "CN_NEUTRAL.report.json")));
+    }
+
+    [Fact]
+    public void OneNormalIsExitTwo()
+    {
+        (int code, _, string stderr) = CrbnProcess.Run("pon", "--normals", Bam("PON_N1"), "--reference", Reference, "--out", Path.Combine(_out, "p.tsv"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("at least 2", stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(_out, "p.tsv")));
+    }
+
+    private static string Bam(string sample) => Path.Combine(Dir, sample + ".bam");
+}
