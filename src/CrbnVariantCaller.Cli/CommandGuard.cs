@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Core.Errors;
 using Microsoft.Extensions.Logging;
 
@@ -40,6 +41,12 @@ public sealed class CommandGuard(ILogger<CommandGuard> logger, TextWriter error)
         catch (FormatException ex)
         {
             // Region strings and numbers the user typed.
+            await error.WriteLineAsync($"crbn {commandName}: {ex.Message}").ConfigureAwait(false);
+            return ExitCodes.BadInput;
+        }
+        catch (ComputeUnavailableException ex)
+        {
+            // --device opencl|cuda asked for a backend this machine cannot run: bad usage, said in one line.
             await error.WriteLineAsync($"crbn {commandName}: {ex.Message}").ConfigureAwait(false);
             return ExitCodes.BadInput;
         }

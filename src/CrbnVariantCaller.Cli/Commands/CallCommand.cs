@@ -62,6 +62,11 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
             RnaStrandedness = ParseStrandedness(parse.GetValue(_strandedness)!),
             PlainVcf = parse.GetValue(_plainVcf),
         };
+        if (request.SampleId is { } id && string.IsNullOrWhiteSpace(id))
+        {
+            throw new UsageException("--sample must not be empty.");
+        }
+
         if (request.DnaBam is null && request.RnaBam is null)
         {
             throw new UsageException("give --dna, --rna or both.");

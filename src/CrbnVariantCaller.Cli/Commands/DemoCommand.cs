@@ -58,10 +58,10 @@ public sealed class DemoCommand(CommandGuard guard, SampleAnalyzer analyzer, Coh
             "crbn demo");
 
         TextWriter output = parse.InvocationConfiguration.Output;
-        output.WriteLine($"overall: {outcome.Report.Assessment.Overall}");
+        output.WriteLine($"overall: {Snake(outcome.Report.Assessment.Overall)}");
         foreach (var finding in outcome.Report.Assessment.Findings)
         {
-            output.WriteLine($"  - [{finding.Category}] {finding.Statement}");
+            output.WriteLine($"  - [{Snake(finding.Category)}] {finding.Statement}");
         }
 
         output.WriteLine($"wrote {outcome.Files.Json}");
@@ -69,6 +69,10 @@ public sealed class DemoCommand(CommandGuard guard, SampleAnalyzer analyzer, Coh
         output.WriteLine($"      {outcome.Files.Vcf}");
         return ExitCodes.Success;
     }
+
+    /// <summary>An enum value in the report's vocabulary (<c>resistance_mechanism_detected</c>).</summary>
+    private static string Snake<T>(T value)
+        where T : struct, Enum => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString());
 
     /// <summary>The first folder holding testdata/manifest.tsv, above the working directory or the binary.</summary>
     private static string? FindProjectRoot()
