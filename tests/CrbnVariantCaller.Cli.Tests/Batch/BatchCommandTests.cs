@@ -135,6 +135,26 @@ public sealed class BatchCommandTests : IDisposable
         Assert.All(SummaryRows(outDir), r => Assert.Equal("skipped", Cell(r, "status")));
     }
 
+    [Fact]
+    public void Malformed_bam_fails_only_its_sample_with_the_readers_message()
+    {
+        string sheetDir = Directory.CreateDirectory(Path.Combine(_dir, "sheet")).FullName;
+        byte[] bam = File.ReadAllBytes(Data("dna/deep_panel/DEEP_TUMOR.bam"));
+        File.WriteAllBytes(Path.Combine(sheetDir, "truncated.bam"), bam.AsSpan(0, bam.Length / 2).ToArray());
+        File.Copy(Data("dna/deep_panel/DEEP_TUMOR.bam.bai"), Path.Combine(sheetDir, "truncated.bam.bai"));
+        string sheet = WriteSheet("sample,dna,rna", "CUT,truncated.bam,", $"GOOD,,{Rel("rna/exon10_psi/RNA_PSI045.bam")}");
+        string outDir = Path.Combine(_dir, "out");
+
+        var (exit, _, stderr) = CrbnProcess.Run("batch", "--samples", sheet, "--reference", Reference, "--out", outDir, "--device", "cpu");
+
+        Assert.True(exit == 3, $"exit {exit}\n{stderr}");
+        string[][] rows = SummaryRows(outDir);
+        Assert.Equal(["failed", "completed"], rows.Select(r => Cell(r, "status")));
+        Assert.StartsWith($"{Path.Combine(sheetDir, "truncated.bam")}: ", Cell(rows[0], "error"), StringComparison.Ordinal);
+        Assert.Contains("truncated", Cell(rows[0], "error"), StringComparison.Ordinal);
+        Assert.Equal("GOOD", ReadReport(outDir, "GOOD").Sample);
+    }
+
     [Theory]
     [InlineData("sample,dna\nA,a.bam\nB,b.bam,extra\n", "line 3: has 3 fields")]
     [InlineData("sample,dna\nA,a.bam\nA,b.bam\n", "line 3: sample 'A' is already on line 2")]
