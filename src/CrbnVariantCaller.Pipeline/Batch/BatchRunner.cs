@@ -27,12 +27,14 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
     /// <param name="commandLine">The command line recorded in each report.</param>
     /// <param name="cancellationToken">Stops starting new samples (samples already running finish).</param>
     /// <exception cref="SampleSheetFormatException">Two sample IDs would write the same output files.</exception>
+    /// <exception cref="ComputeUnavailableException">The device asked for explicitly cannot be used.</exception>
     public BatchResult Run(BatchRequest request, string toolVersion, string? commandLine = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Jobs, 1);
         IReadOnlyList<SampleSheetEntry> entries = request.Sheet.Entries;
         CheckOutputNamesAreDistinct(request.Sheet);
+        request = request with { Device = ResolveDeviceOnce(request.Device) };
         string outDir = Path.GetFullPath(request.OutDir);
         Directory.CreateDirectory(outDir);
 
@@ -43,7 +45,6 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
             request.Jobs,
             request.Resume ? ", resuming" : string.Empty);
 
-        request = request with { Device = ResolveDeviceOnce(request.Device) };
         var outcomes = new BatchSampleOutcome[entries.Count];
         Parallel.For(
             0,
@@ -65,10 +66,11 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
     }
 
     /// <summary>
-    /// Probes the compute devices once, before samples run in parallel: the native OpenCL ICD loader crashed the process
-    /// (SIGSEGV) when two samples initialised it at the same time, so it is initialised here, on one thread. When
-    /// <c>auto</c> would pick the managed CPU backend, every sample is given <c>cpu</c> directly, so the
-    /// "no GPU backend is usable" warning is logged once per batch rather than once per sample.
+    /// Selects the compute backend once, on one thread, before any sample runs: a device asked for explicitly that
+    /// cannot be used stops the batch here (<see cref="ComputeUnavailableException"/>, exit code 2) instead of failing
+    /// every sample, and the native loaders are initialised before samples run in parallel (two samples initialising the
+    /// OpenCL ICD loader at the same time crashed the process with SIGSEGV). When <c>auto</c> lands on the managed CPU
+    /// backend, every sample is given <c>cpu</c>, so the "no GPU backend" warning is logged once per batch.
     /// </summary>
     private DeviceRequest ResolveDeviceOnce(DeviceRequest device)
     {
@@ -77,15 +79,9 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
             return device;
         }
 
-        DeviceReport devices = backends.ListDevices();
-        if (device == DeviceRequest.Auto && devices.AutoChoice == BackendKind.Cpu)
-        {
-            string why = string.Join("; ", devices.Entries.Where(e => e.Kind != BackendKind.Cpu).Select(e => $"{e.Kind}: {e.Reason ?? $"{e.Name} is not a GPU"}"));
-            _logger.LogWarning("no GPU backend is usable{Why}; every sample runs on the managed CPU backend", why.Length > 0 ? $" ({why})" : string.Empty);
-            return DeviceRequest.Cpu;
-        }
-
-        return device;
+        using ComputeEngine probe = backends.Select(new ComputeOptions { Device = device });
+        _logger.LogInformation("compute backend for the batch: {Backend} ({Device})", probe.Primary.Kind, probe.Primary.DeviceName);
+        return probe.Primary.Kind == BackendKind.Cpu ? DeviceRequest.Cpu : device;
     }
 
     /// <summary>The <see cref="CallRequest"/> for one sheet row.</summary>
