@@ -13,6 +13,12 @@ namespace CrbnVariantCaller.Compute.Backends;
 /// </summary>
 public sealed class BackendSelector
 {
+    /// <summary>
+    /// Native runtimes (the ocl-icd loader, PoCL, libcuda) are discovered and initialised one caller at a time: two
+    /// engines created at once from different threads crashed the process inside the OpenCL loader.
+    /// </summary>
+    private static readonly Lock NativeInitLock = new();
+
     private readonly ILoggerFactory _loggers;
     private readonly ILogger<BackendSelector> _logger;
 
@@ -26,6 +32,14 @@ public sealed class BackendSelector
 
     /// <summary>Every backend and device found, and why any is unavailable.</summary>
     public DeviceReport ListDevices()
+    {
+        lock (NativeInitLock)
+        {
+            return ListDevicesLocked();
+        }
+    }
+
+    private DeviceReport ListDevicesLocked()
     {
         var entries = new List<DeviceEntry> { new(BackendKind.Cpu, new CpuBackend().DeviceName, false, true, null) };
         (IReadOnlyList<CudaDeviceInfo> cuda, string? cudaProblem) = SafeCuda();
@@ -51,6 +65,14 @@ public sealed class BackendSelector
     /// <summary>Creates the engine for <paramref name="options"/>.</summary>
     /// <exception cref="ComputeUnavailableException">OpenCL or CUDA was asked for explicitly and cannot be used.</exception>
     public ComputeEngine Select(ComputeOptions options)
+    {
+        lock (NativeInitLock)
+        {
+            return SelectLocked(options);
+        }
+    }
+
+    private ComputeEngine SelectLocked(ComputeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var cpu = new CpuBackend(options.CpuThreads);
