@@ -1,11 +1,14 @@
-using System.Text;
-
 namespace CrbnVariantCaller.Compute.Batches;
 
 /// <summary>
 /// Accumulates alignment records into a <see cref="ReadBatch"/> with memcpy-like copies of the raw BAM spans.
 /// A BAM→batch adapter is a loop of <see cref="Add"/> calls; add records in file (coordinate) order.
 /// </summary>
+/// <remarks>
+/// Nothing is allocated per record: fixed fields go into chunked row storage, the CIGAR/SEQ/QUAL bytes into chunked
+/// buffers that never move (no copy on growth), and read names are interned as bytes by <see cref="ReadNameTable"/>.
+/// <see cref="Build"/> lays everything out once into the batch's exact-size arrays and computes the offset arrays.
+/// </remarks>
 /// <example>
 /// <code>
 /// var builder = new ReadBatchBuilder();
@@ -18,52 +21,22 @@ namespace CrbnVariantCaller.Compute.Batches;
 /// </example>
 public sealed class ReadBatchBuilder
 {
-    private readonly Dictionary<string, int> _names = new(StringComparer.Ordinal);
+    private readonly ReadNameTable _names;
+    private readonly ChunkedBuffer<Row> _rows;
+    private readonly ChunkedBuffer<uint> _cigars;
+    private readonly ChunkedBuffer<byte> _bases;
+    private readonly ChunkedBuffer<byte> _quals;
     private int _count;
-    private int[] _refIds;
-    private int[] _starts;
-    private int[] _ends;
-    private ushort[] _flags;
-    private byte[] _mapqs;
-    private int[] _mateRefIds;
-    private int[] _mateStarts;
-    private int[] _tlens;
-    private int[] _seqLens;
-    private int[] _nh;
-    private byte[] _xs;
-    private int[] _nameIds;
-    private int[] _cigarOffsets;
-    private int[] _seqOffsets;
-    private int[] _qualOffsets;
-    private uint[] _cigars;
-    private byte[] _bases;
-    private byte[] _quals;
-    private int _cigarCount;
-    private long _baseCount;
-    private long _qualCount;
 
-    /// <summary>Creates a builder with room for <paramref name="expectedReads"/> reads of about 150 bases.</summary>
+    /// <summary>Creates a builder with room for <paramref name="expectedReads"/> reads of about 150 bases before it grows.</summary>
     public ReadBatchBuilder(int expectedReads = 1024)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(expectedReads);
-        _refIds = new int[expectedReads];
-        _starts = new int[expectedReads];
-        _ends = new int[expectedReads];
-        _flags = new ushort[expectedReads];
-        _mapqs = new byte[expectedReads];
-        _mateRefIds = new int[expectedReads];
-        _mateStarts = new int[expectedReads];
-        _tlens = new int[expectedReads];
-        _seqLens = new int[expectedReads];
-        _nh = new int[expectedReads];
-        _xs = new byte[expectedReads];
-        _nameIds = new int[expectedReads];
-        _cigarOffsets = new int[expectedReads + 1];
-        _seqOffsets = new int[expectedReads + 1];
-        _qualOffsets = new int[expectedReads + 1];
-        _cigars = new uint[expectedReads * 2];
-        _bases = new byte[expectedReads * 75];
-        _quals = new byte[expectedReads * 150];
+        _names = new ReadNameTable(expectedReads);
+        _rows = new ChunkedBuffer<Row>(expectedReads);
+        _cigars = new ChunkedBuffer<uint>(expectedReads * 2);
+        _bases = new ChunkedBuffer<byte>(expectedReads * 75);
+        _quals = new ChunkedBuffer<byte>(expectedReads * 150);
     }
 
     /// <summary>The number of reads added so far.</summary>
@@ -77,6 +50,7 @@ public sealed class ReadBatchBuilder
     /// <param name="sequenceLength">l_seq.</param>
     /// <param name="qualities">BAM <c>qual</c>: <paramref name="sequenceLength"/> bytes (0xFF when absent, as in BAM).</param>
     /// <exception cref="ArgumentException">The spans disagree with <paramref name="sequenceLength"/>.</exception>
+    /// <exception cref="InvalidOperationException">The batch would exceed the largest array .NET allows.</exception>
     public void Add(
         in ReadFields fields,
         ReadOnlySpan<byte> readName,
@@ -96,113 +70,125 @@ public sealed class ReadBatchBuilder
             throw new ArgumentException($"quality has {qualities.Length} bytes but l_seq is {sequenceLength}", nameof(qualities));
         }
 
-        if (_count == _refIds.Length)
+        if (_count == Array.MaxLength
+            || _cigars.Count + cigar.Length > Array.MaxLength
+            || _quals.Count + qualities.Length > Array.MaxLength)
         {
-            GrowReads();
+            throw new InvalidOperationException($"a read batch cannot hold more than {Array.MaxLength} elements in one array; split the input into smaller batches");
         }
 
-        int r = _count;
-        _refIds[r] = fields.ReferenceId;
-        _starts[r] = fields.PositionZeroBased;
         bool mapped = (fields.Flag & (ushort)SamFlags.Unmapped) == 0 && cigar.Length > 0;
-        _ends[r] = mapped ? fields.PositionZeroBased + CigarOp.ReferenceLength(cigar) : fields.PositionZeroBased + 1;
-        _flags[r] = fields.Flag;
-        _mapqs[r] = fields.MappingQuality;
-        _mateRefIds[r] = fields.MateReferenceId;
-        _mateStarts[r] = fields.MatePositionZeroBased;
-        _tlens[r] = fields.TemplateLength;
-        _seqLens[r] = sequenceLength;
-        _nh[r] = fields.NumberOfHits;
-        _xs[r] = (byte)fields.SpliceStrand;
-        _nameIds[r] = NameId(readName);
-
-        EnsureCapacity(ref _cigars, (long)_cigarCount + cigar.Length);
-        cigar.CopyTo(_cigars.AsSpan(_cigarCount));
-        _cigarCount += cigar.Length;
-        EnsureCapacity(ref _bases, _baseCount + packedBases.Length);
-        packedBases.CopyTo(_bases.AsSpan((int)_baseCount));
-        _baseCount += packedBases.Length;
-        EnsureCapacity(ref _quals, _qualCount + qualities.Length);
-        qualities.CopyTo(_quals.AsSpan((int)_qualCount));
-        _qualCount += qualities.Length;
-
+        _rows.Add(new Row
+        {
+            ReferenceId = fields.ReferenceId,
+            Start = fields.PositionZeroBased,
+            End = mapped ? fields.PositionZeroBased + CigarOp.ReferenceLength(cigar) : fields.PositionZeroBased + 1,
+            MateReferenceId = fields.MateReferenceId,
+            MateStart = fields.MatePositionZeroBased,
+            TemplateLength = fields.TemplateLength,
+            SequenceLength = sequenceLength,
+            NumberOfHits = fields.NumberOfHits,
+            NameId = _names.GetOrAdd(readName),
+            CigarCount = cigar.Length,
+            Flag = fields.Flag,
+            MappingQuality = fields.MappingQuality,
+            SpliceStrand = (byte)fields.SpliceStrand,
+        });
+        _cigars.Add(cigar);
+        _bases.Add(packedBases);
+        _quals.Add(qualities);
         _count++;
-        _cigarOffsets[_count] = _cigarCount;
-        _seqOffsets[_count] = (int)_baseCount;
-        _qualOffsets[_count] = (int)_qualCount;
     }
 
     /// <summary>Copies what was added into an immutable batch; the builder can keep adding afterwards.</summary>
     public ReadBatch Build()
     {
         int n = _count;
+        int[] refIds = GC.AllocateUninitializedArray<int>(n);
+        int[] starts = GC.AllocateUninitializedArray<int>(n);
+        int[] ends = GC.AllocateUninitializedArray<int>(n);
+        ushort[] flags = GC.AllocateUninitializedArray<ushort>(n);
+        byte[] mapqs = GC.AllocateUninitializedArray<byte>(n);
+        int[] mateRefIds = GC.AllocateUninitializedArray<int>(n);
+        int[] mateStarts = GC.AllocateUninitializedArray<int>(n);
+        int[] tlens = GC.AllocateUninitializedArray<int>(n);
+        int[] seqLens = GC.AllocateUninitializedArray<int>(n);
+        int[] nh = GC.AllocateUninitializedArray<int>(n);
+        byte[] xs = GC.AllocateUninitializedArray<byte>(n);
+        int[] nameIds = GC.AllocateUninitializedArray<int>(n);
+        int[] cigarOffsets = GC.AllocateUninitializedArray<int>(n + 1);
+        int[] seqOffsets = GC.AllocateUninitializedArray<int>(n + 1);
+        int[] qualOffsets = GC.AllocateUninitializedArray<int>(n + 1);
+
+        // Transpose the rows into the batch's structure of arrays, accumulating the offsets on the way.
+        int r = 0, cigarAt = 0, seqAt = 0, qualAt = 0;
+        for (int c = 0; c < _rows.ChunkCount; c++)
+        {
+            foreach (ref readonly Row row in _rows.Chunk(c))
+            {
+                refIds[r] = row.ReferenceId;
+                starts[r] = row.Start;
+                ends[r] = row.End;
+                flags[r] = row.Flag;
+                mapqs[r] = row.MappingQuality;
+                mateRefIds[r] = row.MateReferenceId;
+                mateStarts[r] = row.MateStart;
+                tlens[r] = row.TemplateLength;
+                seqLens[r] = row.SequenceLength;
+                nh[r] = row.NumberOfHits;
+                xs[r] = row.SpliceStrand;
+                nameIds[r] = row.NameId;
+                cigarOffsets[r] = cigarAt;
+                seqOffsets[r] = seqAt;
+                qualOffsets[r] = qualAt;
+                cigarAt += row.CigarCount;
+                seqAt += (row.SequenceLength + 1) >> 1;
+                qualAt += row.SequenceLength;
+                r++;
+            }
+        }
+
+        cigarOffsets[n] = cigarAt;
+        seqOffsets[n] = seqAt;
+        qualOffsets[n] = qualAt;
+
         return new ReadBatch(
             n,
-            _refIds.AsSpan(0, n).ToArray(),
-            _starts.AsSpan(0, n).ToArray(),
-            _ends.AsSpan(0, n).ToArray(),
-            _flags.AsSpan(0, n).ToArray(),
-            _mapqs.AsSpan(0, n).ToArray(),
-            _mateRefIds.AsSpan(0, n).ToArray(),
-            _mateStarts.AsSpan(0, n).ToArray(),
-            _tlens.AsSpan(0, n).ToArray(),
-            _seqLens.AsSpan(0, n).ToArray(),
-            _nh.AsSpan(0, n).ToArray(),
-            _xs.AsSpan(0, n).ToArray(),
-            _nameIds.AsSpan(0, n).ToArray(),
-            _cigarOffsets.AsSpan(0, n + 1).ToArray(),
-            _cigars.AsSpan(0, _cigarCount).ToArray(),
-            _seqOffsets.AsSpan(0, n + 1).ToArray(),
-            _bases.AsSpan(0, (int)_baseCount).ToArray(),
-            _qualOffsets.AsSpan(0, n + 1).ToArray(),
-            _quals.AsSpan(0, (int)_qualCount).ToArray());
+            refIds,
+            starts,
+            ends,
+            flags,
+            mapqs,
+            mateRefIds,
+            mateStarts,
+            tlens,
+            seqLens,
+            nh,
+            xs,
+            nameIds,
+            cigarOffsets,
+            _cigars.ToArray(),
+            seqOffsets,
+            _bases.ToArray(),
+            qualOffsets,
+            _quals.ToArray());
     }
 
-    private int NameId(ReadOnlySpan<byte> readName)
+    /// <summary>One read's fixed fields as the builder stores them until <see cref="Build"/> transposes them.</summary>
+    private struct Row
     {
-        string name = Encoding.Latin1.GetString(readName);
-        if (!_names.TryGetValue(name, out int id))
-        {
-            id = _names.Count;
-            _names.Add(name, id);
-        }
-
-        return id;
-    }
-
-    private void GrowReads()
-    {
-        int size = checked(_refIds.Length * 2);
-        Array.Resize(ref _refIds, size);
-        Array.Resize(ref _starts, size);
-        Array.Resize(ref _ends, size);
-        Array.Resize(ref _flags, size);
-        Array.Resize(ref _mapqs, size);
-        Array.Resize(ref _mateRefIds, size);
-        Array.Resize(ref _mateStarts, size);
-        Array.Resize(ref _tlens, size);
-        Array.Resize(ref _seqLens, size);
-        Array.Resize(ref _nh, size);
-        Array.Resize(ref _xs, size);
-        Array.Resize(ref _nameIds, size);
-        Array.Resize(ref _cigarOffsets, size + 1);
-        Array.Resize(ref _seqOffsets, size + 1);
-        Array.Resize(ref _qualOffsets, size + 1);
-    }
-
-    private static void EnsureCapacity<T>(ref T[] array, long needed)
-    {
-        if (needed <= array.Length)
-        {
-            return;
-        }
-
-        if (needed > Array.MaxLength)
-        {
-            throw new InvalidOperationException($"a read batch cannot hold more than {Array.MaxLength} elements in one array; split the input into smaller batches");
-        }
-
-        long size = Math.Max(needed, Math.Min((long)array.Length * 2, Array.MaxLength));
-        Array.Resize(ref array, (int)size);
+        public int ReferenceId;
+        public int Start;
+        public int End;
+        public int MateReferenceId;
+        public int MateStart;
+        public int TemplateLength;
+        public int SequenceLength;
+        public int NumberOfHits;
+        public int NameId;
+        public int CigarCount;
+        public ushort Flag;
+        public byte MappingQuality;
+        public byte SpliceStrand;
     }
 }

@@ -29,23 +29,32 @@ public static class BamBatchLoader
     /// Every record overlapping any of <paramref name="regions"/>, each record once even when regions overlap, in region
     /// order (give regions sorted and disjoint to keep file order).
     /// </summary>
+    /// <remarks>
+    /// A record that a later region's query returns again is recognised without looking at its name: a region query
+    /// returns exactly the records that overlap the region, so a record was already taken when it also overlaps an
+    /// earlier region on the same reference.
+    /// </remarks>
     public static ReadBatch LoadRegions(BamReader reader, IEnumerable<RegionSpec> regions)
     {
         ArgumentNullException.ThrowIfNull(reader);
         ArgumentNullException.ThrowIfNull(regions);
         var builder = new ReadBatchBuilder(4096);
         var record = new BamRecord();
-        var seen = new HashSet<(int, int, ushort, string)>();
+        var earlier = new List<(int ReferenceId, long Start, long End)>();
         foreach (RegionSpec region in regions)
         {
             BamQuery query = reader.Query(region);
+            int referenceId = reader.Header.GetReferenceId(region.Contig);
             while (query.ReadRecord(record))
             {
-                if (seen.Add((record.ReferenceId, record.PositionZeroBased, (ushort)record.Flags, record.GetReadName())))
+                if (!OverlapsAny(earlier, referenceId, record))
                 {
                     Add(builder, record);
                 }
             }
+
+            // The interval the query used (BamReader.Query: 0-based start clamped at 0, open end to the contig's end).
+            earlier.Add((referenceId, Math.Max(0, region.Start.ZeroBased), region.End is { } e ? e.Value : long.MaxValue));
         }
 
         return builder.Build();
@@ -68,10 +77,9 @@ public static class BamBatchLoader
     /// <summary>Appends one record to <paramref name="builder"/>.</summary>
     public static void Add(ReadBatchBuilder builder, BamRecord record)
     {
-        int nh = record.TryGetAux("NH"u8, out BamAuxField nhField) ? (int)nhField.GetInteger() : 0;
-        Strand xs = record.TryGetAux("XS"u8, out BamAuxField xsField) && xsField.Type == (byte)'A'
-            ? xsField.GetChar() switch { '+' => Strand.Plus, '-' => Strand.Minus, _ => Strand.Unknown }
-            : Strand.Unknown;
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(record);
+        (int nh, Strand xs) = HitAndStrandTags.Read(record);
         builder.Add(
             new ReadFields
             {
@@ -90,5 +98,26 @@ public static class BamBatchLoader
             record.PackedSequence,
             record.SequenceLength,
             record.Qualities);
+    }
+
+    // samtools' overlap rule, as BamQuery applies it: same reference, POS before the region end, end after its start.
+    private static bool OverlapsAny(List<(int ReferenceId, long Start, long End)> regions, int referenceId, BamRecord record)
+    {
+        if (regions.Count == 0)
+        {
+            return false;
+        }
+
+        long pos = record.PositionZeroBased;
+        long end = record.ReferenceEndZeroBasedExclusive;
+        foreach ((int id, long start, long stop) in regions)
+        {
+            if (id == referenceId && pos < stop && end > start)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
