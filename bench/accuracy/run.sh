@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Accuracy of crbn's CRBN SNV/indel caller against bcftools and freebayes on the testdata/ truth sets, in one run.
+# Accuracy of `crbn call` (its ID.vcf.gz PASS records) against bcftools and freebayes on the testdata/ truth sets, in one run.
 # Usage: bash bench/accuracy/run.sh [WORKDIR]     (default: a fresh temp dir; prints a markdown table)
 # Needs: dotnet, bcftools, samtools, freebayes, python3. Every tool sees the same BAMs and the same region
 # (chr3:3,148,000-3,181,000) and is scored on the CRBN coding exons +-8 bp (the caller's tested region).
@@ -18,9 +18,10 @@ samtools faidx "$WORK/ref.fa"
 awk -F'\t' '$3=="CDS" && $9 ~ /gene_name "CRBN"/ {print $1"\t"($4-1-8)"\t"($5+8)}' "$TD/reference/crbn_world.GRCh38.gtf" \
   | sort -k1,1 -k2,2n > "$WORK/crbn_tested.bed"
 
-# The crbn harness (a tiny console app over the library; `crbn call` will replace it).
-dotnet build -c Release -v q -nologo "$ROOT/bench/accuracy/harness/CrbnSnvHarness.csproj" >/dev/null
-HARNESS="$ROOT/bench/accuracy/harness/bin/Release/net10.0/crbn-snv-harness"
+# crbn itself, as shipped (ReadyToRun publish, the same as bench/view_count.sh and bench/call_deep_panel.sh).
+dotnet publish "$ROOT/src/CrbnVariantCaller.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$ROOT/bench/work/crbn" -nologo -v q >/dev/null
+CRBN="$ROOT/bench/work/crbn/crbn"
 
 # sample  bam  truth  normal(or -)
 cat > "$WORK/samples.tsv" <<TSV
@@ -39,11 +40,12 @@ TSV
 now_ms() { date +%s%3N; }
 : > "$WORK/times.tsv"
 while IFS=$'\t' read -r sample bam truth normal; do
-  # crbn (tumour-normal when a normal exists)
-  args=("$TD/$bam" "$TD/reference/crbn_world.GRCh38.fa.gz" "$WORK/$sample.crbn.tsv")
+  # crbn call (tumour-normal when a normal exists); its VCF is scored like the peers' (PASS records, normalised)
+  args=(call --dna "$TD/$bam" --reference "$TD/reference/crbn_world.GRCh38.fa.gz" --sample "$sample" --out "$WORK/$sample.crbn")
   [[ "$normal" != "-" ]] && args+=(--normal "$TD/$normal")
-  t0=$(now_ms); "$HARNESS" "${args[@]}" 2>"$WORK/$sample.crbn.log"; t1=$(now_ms)
+  t0=$(now_ms); "$CRBN" "${args[@]}" 2>"$WORK/$sample.crbn.log"; t1=$(now_ms)
   echo -e "$sample\tcrbn\t$((t1-t0))" >> "$WORK/times.tsv"
+  bcftools norm -f "$WORK/ref.fa" -m -both "$WORK/$sample.crbn/$sample.vcf.gz" 2>/dev/null > "$WORK/$sample.crbn.vcf"
 
   # bcftools: caps lifted (-d 0 is not unlimited in 1.16)
   t0=$(now_ms)
