@@ -13,7 +13,12 @@ internal sealed class ReadNameTable
     // Arena entry: int32 id, int32 length, then the name bytes; a look-up that hits touches one slot and one entry.
     private const int EntryHeader = 8;
 
+    // Recently added names, direct-mapped by hash (same slot format): in a coordinate-sorted BAM a mate usually follows
+    // within a few thousand records, so most repeat look-ups are answered here, in cache, without touching the big table.
+    private const int RecentBits = 15;
+
     // Slot: high 32 bits the name's hash, low 32 bits the entry's arena offset + 1; 0 is an empty slot.
+    private readonly ulong[] _recent = new ulong[1 << RecentBits];
     private ulong[] _slots;
     private int _mask;
     private byte[] _arena;
@@ -37,6 +42,12 @@ internal sealed class ReadNameTable
     public int GetOrAdd(ReadOnlySpan<byte> name)
     {
         uint hash = Hash(name);
+        ulong recent = _recent[hash >> (32 - RecentBits)];
+        if (recent != 0 && (uint)(recent >> 32) == hash && TryMatch(name, (int)(uint)recent - 1, out int recentId))
+        {
+            return recentId;
+        }
+
         int slot = (int)(hash & (uint)_mask);
         while (true)
         {
@@ -48,12 +59,9 @@ internal sealed class ReadNameTable
 
             if ((uint)(entry >> 32) == hash)
             {
-                int at = (int)(uint)entry - 1;
-                ReadOnlySpan<byte> stored = _arena.AsSpan(at);
-                int length = BinaryPrimitives.ReadInt32LittleEndian(stored[4..]);
-                if (length == name.Length && name.SequenceEqual(stored.Slice(EntryHeader, length)))
+                if (TryMatch(name, (int)(uint)entry - 1, out int id))
                 {
-                    return BinaryPrimitives.ReadInt32LittleEndian(stored);
+                    return id;
                 }
             }
 
@@ -61,6 +69,14 @@ internal sealed class ReadNameTable
         }
 
         return Add(name, hash, slot);
+    }
+
+    private bool TryMatch(ReadOnlySpan<byte> name, int at, out int id)
+    {
+        ReadOnlySpan<byte> stored = _arena.AsSpan(at);
+        int length = BinaryPrimitives.ReadInt32LittleEndian(stored[4..]);
+        id = BinaryPrimitives.ReadInt32LittleEndian(stored);
+        return length == name.Length && name.SequenceEqual(stored.Slice(EntryHeader, length));
     }
 
     private int Add(ReadOnlySpan<byte> name, uint hash, int slot)
@@ -83,6 +99,7 @@ internal sealed class ReadNameTable
         BinaryPrimitives.WriteInt32LittleEndian(entry[4..], name.Length);
         name.CopyTo(entry[EntryHeader..]);
         _slots[slot] = ((ulong)hash << 32) | (uint)(_arenaLength + 1);
+        _recent[hash >> (32 - RecentBits)] = _slots[slot];
         _arenaLength = (int)needed;
         _count++;
 
