@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Core.Alignment;
 using CrbnVariantCaller.Calling.Annotation;
 using CrbnVariantCaller.Compute.Batches;
 using CrbnVariantCaller.Core.Coordinates;

@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Core.Alignment;
 using System.Globalization;
 using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Compute.Batches;

@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Core.Alignment;
 namespace CrbnVariantCaller.Compute.Batches;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Core.Alignment;
 using CrbnVariantCaller.Compute.Batches;
 using CrbnVariantCaller.Compute.Kernels;
 

@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Core.Alignment;
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text;

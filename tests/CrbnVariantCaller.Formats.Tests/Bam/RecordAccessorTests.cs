@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Core.Alignment;
 using System.Globalization;
 using CrbnVariantCaller.Formats.Bam;
 using CrbnVariantCaller.TestSupport;

@@ -1,4 +1,4 @@
-namespace CrbnVariantCaller.Formats.Bam;
+namespace CrbnVariantCaller.Core.Alignment;
 
 /// <summary>The bitwise FLAG field of a SAM/BAM record (SAM specification §1.4.2).</summary>
 [Flags]
