@@ -103,7 +103,7 @@ public static class VariantMapping
         Positions = calls.DetectionLimits.Select(d => d.Position).ToArray(),
         Depths = calls.DetectionLimits.Select(d => d.Depth).ToArray(),
         MinVaf = calls.DetectionLimits.Select(d => d.Depth == 0 || !double.IsFinite(d.MinimumVaf) ? (double?)null : d.MinimumVaf).ToArray(),
-        PositionsAboveTarget = calls.DetectionLimits.Count(d => d.Depth > 0 && d.MinimumVaf <= targetVaf),
+        PositionsAboveTarget = calls.DetectionLimits.Count(d => d.Depth == 0 || !(d.MinimumVaf <= targetVaf)),
     };
 
     /// <summary>Regions the caller could not judge, with the reason.</summary>

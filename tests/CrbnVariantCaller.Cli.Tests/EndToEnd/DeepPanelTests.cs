@@ -111,6 +111,19 @@ public sealed class DeepPanelTests(DeepPanelRun fixture) : IClassFixture<DeepPan
         Assert.Equal(1.0, qc.GetProperty("fraction_at_least_500x").GetDouble());
     }
 
+    [Fact]
+    public void AtTwoThousandXEveryCodingBaseCanShowFivePercentVaf()
+    {
+        JsonElement lod = Report.GetProperty("limit_of_detection");
+        double target = lod.GetProperty("target_vaf").GetDouble();
+        double[] minVaf = lod.GetProperty("min_vaf").EnumerateArray().Select(v => v.GetDouble()).ToArray();
+
+        Assert.Equal(0.05, target);
+        Assert.True(minVaf.Length > 1300, $"{minVaf.Length} positions");
+        Assert.All(minVaf, v => Assert.InRange(v, 0.001, 0.02));
+        Assert.Equal(minVaf.Count(v => v > target), lod.GetProperty("positions_above_target").GetInt32());
+    }
+
     [ToolFact("bcftools")]
     public void VcfPassesBcftoolsViewAndNormCheckRef() => VcfChecks.AssertPassesBcftools(Run.Output(".vcf.gz"));
 
