@@ -1,6 +1,9 @@
 using System.CommandLine;
 using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Pipeline;
+using CrbnVariantCaller.Pipeline.Analysis;
+using CrbnVariantCaller.Reporting.Model;
+using CrbnVariantCaller.Reporting.Output;
 using CrbnVariantCaller.Pipeline.Inputs;
 using Microsoft.Extensions.Logging;
 
@@ -9,9 +12,15 @@ namespace CrbnVariantCaller.Cli.Commands;
 /// <summary>
 /// <c>crbn demo</c>: the whole pipeline on the bundled SYNTHETIC test world (testdata/): a reference cohort built from
 /// the ten cohort RNA BAMs, then the 2000x deep-panel tumour with its matched normal and an RNA sample with 20%
-/// Δexon10, scored against the example signature. Needs no arguments.
+/// Δexon10, scored against the example signature; then a panel of normals from the four copy-number normals and a
+/// tumour with a one-copy CRBN loss at purity 0.8; and a batch summary of both. Needs no arguments.
 /// </summary>
-public sealed class DemoCommand(CommandGuard guard, SampleAnalyzer analyzer, CohortBuilding cohorts, ILogger<DemoCommand> logger)
+public sealed class DemoCommand(
+    CommandGuard guard,
+    SampleAnalyzer analyzer,
+    CohortBuilding cohorts,
+    BackendSelector backends,
+    ILoggerFactory loggers)
 {
     private readonly Option<string> _out = new("--out") { Description = "Output folder.", DefaultValueFactory = _ => "crbn-demo" };
     private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto, cpu, opencl or cuda.", DefaultValueFactory = _ => "auto" };
@@ -32,6 +41,7 @@ public sealed class DemoCommand(CommandGuard guard, SampleAnalyzer analyzer, Coh
         string outDir = parse.GetRequiredValue(_out);
         DeviceRequest device = CallCommand.ParseDevice(parse.GetValue(_device)!);
         string reference = Path.Combine(data, "reference", "crbn_world.GRCh38.fa.gz");
+        ILogger logger = loggers.CreateLogger<DemoCommand>();
         logger.LogInformation("demo: SYNTHETIC data from {Data}", data);
 
         Directory.CreateDirectory(outDir);
@@ -57,16 +67,52 @@ public sealed class DemoCommand(CommandGuard guard, SampleAnalyzer analyzer, Coh
             VersionAction.ToolVersion,
             "crbn demo");
 
-        TextWriter output = parse.InvocationConfiguration.Output;
-        output.WriteLine($"overall: {Snake(outcome.Report.Assessment.Overall)}");
-        foreach (var finding in outcome.Report.Assessment.Findings)
+        string copyNumberData = Path.Combine(data, "dna", "copy_number");
+        string pon = Path.Combine(outDir, "demo_pon.tsv");
+        using (ComputeEngine engine = backends.Select(new ComputeOptions { Device = device }))
         {
-            output.WriteLine($"  - [{Snake(finding.Category)}] {finding.Statement}");
+            new CopyNumberAnalysis(engine, loggers.CreateLogger<CopyNumberAnalysis>()).BuildPanel(
+                Enumerable.Range(1, 4).Select(i => Path.Combine(copyNumberData, $"PON_N{i}.bam")).ToArray(),
+                reference,
+                Path.Combine(data, "reference", "panel_targets.bed"),
+                pon,
+                threads: 2);
         }
 
-        output.WriteLine($"wrote {outcome.Files.Json}");
-        output.WriteLine($"      {outcome.Files.Html}");
-        output.WriteLine($"      {outcome.Files.Vcf}");
+        SampleOutcome copyNumber = analyzer.Run(
+            new CallRequest
+            {
+                DnaBam = Path.Combine(copyNumberData, "CN_LOSS_P80.bam"),
+                Reference = reference,
+                PanelOfNormals = pon,
+                SampleId = "DEMO_CN_LOSS_P80",
+                OutDir = outDir,
+                Device = device,
+                Threads = 2,
+            },
+            VersionAction.ToolVersion,
+            "crbn demo");
+
+        (string summaryTsv, _) = BatchSummaryWriter.Write(
+            [
+                new BatchSampleOutcome(outcome.Report.Sample, BatchSampleStatus.Completed, outcome.Report),
+                new BatchSampleOutcome(copyNumber.Report.Sample, BatchSampleStatus.Completed, copyNumber.Report),
+            ],
+            outDir);
+
+        TextWriter output = parse.InvocationConfiguration.Output;
+        foreach (SampleOutcome sample in new[] { outcome, copyNumber })
+        {
+            output.WriteLine($"{sample.Report.Sample}: {Snake(sample.Report.Assessment.Overall)}");
+            foreach (var finding in sample.Report.Assessment.Findings)
+            {
+                output.WriteLine($"  - [{Snake(finding.Category)}] {finding.Statement}");
+            }
+
+            output.WriteLine($"  wrote {sample.Files.Json}, {Path.GetFileName(sample.Files.Html)}, {Path.GetFileName(sample.Files.Vcf)}");
+        }
+
+        output.WriteLine($"batch summary: {summaryTsv}");
         return ExitCodes.Success;
     }
 
