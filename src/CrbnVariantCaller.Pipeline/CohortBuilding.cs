@@ -30,6 +30,7 @@ public sealed class CohortBuilding(BackendSelector backends, ILoggerFactory logg
         string toolVersion)
     {
         ArgumentNullException.ThrowIfNull(rnaBams);
+        var sampleOf = new Dictionary<string, string>(StringComparer.Ordinal);
         using IndexedFastaReader reference = IndexedFastaReader.Open(referencePath);
         using ComputeEngine engine = backends.Select(new ComputeOptions { Device = device });
         var rna = new RnaAnalysis(engine, loggers.CreateLogger<RnaAnalysis>());
@@ -41,8 +42,15 @@ public sealed class CohortBuilding(BackendSelector backends, ILoggerFactory logg
             IReadOnlyList<TranscriptModel> genes = annotationPath is null
                 ? BuiltInGeneModels.PanelGenes(genome.Build)
                 : TranscriptModelBuilder.Load(annotationPath);
-            (_, GeneCountResult counts) = rna.Quantify(bam, genome, genes, strandedness: null);
             string id = SampleNames.Of(bam);
+            if (sampleOf.TryGetValue(id, out string? first))
+            {
+                throw new Core.Errors.InvalidInputFileException(
+                    rnaBams[i], $"sample {id} (from @RG SM or the file name) is already in the cohort from {first}; each cohort sample must be distinct");
+            }
+
+            sampleOf[id] = rnaBams[i];
+            (_, GeneCountResult counts) = rna.Quantify(bam, genome, genes, strandedness: null, annotationPath ?? "built-in gene models");
             builder.Add(id, counts.Profile);
             _logger.LogInformation("cohort [{N}/{Total}] {Sample}: CRBN TPM {Tpm:0.0}", i + 1, rnaBams.Count, id, counts.Profile["CRBN"]?.Tpm);
         }

@@ -53,9 +53,20 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         BamReader primary = dna ?? rna!;
         GenomeContext genome = GenomeContext.Resolve(primary, reference);
         GenomeContext? rnaGenome = rna is null ? null : rna == primary ? genome : GenomeContext.Resolve(rna, reference);
-        if (normal is not null && GenomeContext.Resolve(normal, reference).Build != genome.Build)
+        GenomeContext? normalGenome = normal is null ? null : GenomeContext.Resolve(normal, reference);
+        if (normal is not null && normalGenome!.Build != genome.Build)
         {
-            throw new Core.Errors.InvalidInputFileException(normal.FilePath, $"the normal is not aligned to {genome.Build} like the tumour");
+            throw new Core.Errors.InvalidInputFileException(normal.FilePath, $"the normal is {normalGenome.Build} but the tumour is {genome.Build}");
+        }
+
+        if (rna is not null && rnaGenome!.Build != genome.Build)
+        {
+            throw new Core.Errors.InvalidInputFileException(rna.FilePath, $"the RNA BAM is {rnaGenome.Build} but the DNA is {genome.Build}");
+        }
+
+        if (request.ExpressionTable is not null && rna is not null)
+        {
+            throw new ArgumentException("--expression is used only without --rna (the RNA BAM is quantified directly)", nameof(request));
         }
 
         string sample = request.SampleId ?? SampleNames.Of(primary);
@@ -76,7 +87,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         {
             _logger.LogInformation("[1/3] DNA: SNVs and indels in CRBN, germline sites");
             dnaFindings = new DnaAnalysis(engine, loggers.CreateLogger<DnaAnalysis>())
-                .Run(dna, normal, genome, genome.CrbnReference(reference), sites);
+                .Run(dna, normal is null ? null : (normal, normalGenome!), genome, genome.CrbnReference(reference), sites);
         }
 
         CrbnCopyNumberCall? copyNumberCall = null;
@@ -95,7 +106,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
                 ? BuiltInGeneModels.PanelGenes(rnaGenome.Build)
                 : TranscriptModelBuilder.Load(request.Annotation);
             rnaFindings = new RnaAnalysis(engine, loggers.CreateLogger<RnaAnalysis>())
-                .Run(rna, rnaGenome, rnaGenome.CrbnReference(reference), genes, request.RnaStrandedness, dna is null ? sites : null);
+                .Run(rna, rnaGenome, rnaGenome.CrbnReference(reference), genes, request.RnaStrandedness, dna is null ? sites : null, request.Annotation ?? "built-in gene models");
         }
 
         _logger.LogInformation("[3/3] report");
@@ -134,7 +145,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         if (dna is not null)
         {
             variants.AddRange(VariantMapping.Variants(dna.Calls, genome.Crbn, VariantSource.Dna));
-            known.AddRange(VariantMapping.KnownResidues(dna.Calls, VariantSource.Dna));
+            known.AddRange(VariantMapping.KnownResidues(dna.Calls, genome.Crbn.Contig, VariantSource.Dna));
             qc = VariantMapping.Qc(dna.Calls, VariantSource.Dna);
             lod = VariantMapping.LimitOfDetection(dna.Calls, genome.Crbn.Contig, targetVaf, lodMethod);
             notAssessable.AddRange(VariantMapping.NotAssessable(dna.Calls, "DNA"));
@@ -148,10 +159,16 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         ExpressionSection expression = new();
         if (rna is not null)
         {
-            variants.AddRange(VariantMapping.Variants(rna.ExpressedVariants, genome.Crbn, VariantSource.Rna).Where(v => v.IsPass));
+            // An expressed variant also called in the DNA is reported once, from the DNA; RNA-only variants are added
+            // under the DNA's contig name (the RNA BAM may name chr3 differently).
+            var inDna = variants.Select(v => (v.Pos, v.Ref, v.Alt)).ToHashSet();
+            variants.AddRange(VariantMapping.Variants(rna.ExpressedVariants, genome.Crbn, VariantSource.Rna)
+                .Where(v => v.IsPass && !inDna.Contains((v.Pos, v.Ref, v.Alt)))
+                .Select(v => v with { Chrom = genome.Crbn.Contig }));
             if (dna is null)
             {
-                known.AddRange(VariantMapping.KnownResidues(rna.ExpressedVariants, VariantSource.Rna));
+                known.AddRange(VariantMapping.KnownResidues(rna.ExpressedVariants, genome.Crbn.Contig, VariantSource.Rna));
+                notAssessable.AddRange(VariantMapping.NotAssessable(rna.ExpressedVariants, "RNA"));
                 qc = VariantMapping.Qc(rna.ExpressedVariants, VariantSource.Rna);
                 lod = VariantMapping.LimitOfDetection(rna.ExpressedVariants, genome.Crbn.Contig, targetVaf, lodMethod);
             }
@@ -163,7 +180,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
             }
 
             ExpressionProfile profile = rna.Expression.Profile;
-            (ReferenceCohort? cohort, string? cohortName) = LoadCohort(request, notAssessable);
+            (ReferenceCohort? cohort, string? cohortName) = LoadCohort(request, profile, notAssessable);
             IReadOnlyList<SignatureScore> signatures = LoadSignatureScores(request, profile);
             expression = RnaMapping.Expression(profile, (long)rna.Expression.LibrarySize, cohort, cohortName, signatures);
         }
@@ -173,7 +190,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
             if (request.ExpressionTable is not null)
             {
                 ExpressionProfile profile = ImportExpression(request.ExpressionTable, sample, genome.Build);
-                (ReferenceCohort? cohort, string? cohortName) = LoadCohort(request, notAssessable);
+                (ReferenceCohort? cohort, string? cohortName) = LoadCohort(request, profile, notAssessable);
                 expression = RnaMapping.Expression(profile, null, cohort, cohortName, LoadSignatureScores(request, profile));
             }
             else
@@ -225,6 +242,9 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         AddInput(inputs, "expression", request.ExpressionTable);
         AddInput(inputs, "cohort", request.Cohort);
         AddInput(inputs, "signature", request.Signature);
+        AddInput(inputs, "annotation", request.Annotation);
+        AddInput(inputs, "panel_of_normals", request.PanelOfNormals);
+        AddInput(inputs, "germline_sites", request.GermlineSites);
 
         return new SampleReport
         {
@@ -300,7 +320,11 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
             $"{table.Format} table {Path.GetFileName(path)}");
     }
 
-    private static (ReferenceCohort? Cohort, string? Name) LoadCohort(CallRequest request, List<NotAssessableItem> notAssessable)
+    /// <summary>
+    /// The reference cohort for percentiles, when one is given and its TPMs are on the same basis as the sample's
+    /// (a cohort quantified over the 12 panel genes cannot rank a whole-transcriptome TPM, and vice versa).
+    /// </summary>
+    private static (ReferenceCohort? Cohort, string? Name) LoadCohort(CallRequest request, ExpressionProfile profile, List<NotAssessableItem> notAssessable)
     {
         if (request.Cohort is null)
         {
@@ -311,6 +335,14 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         }
 
         ReferenceCohortTable table = ReferenceCohortTsv.Read(request.Cohort);
+        if (!string.Equals(table.TpmBasis, profile.TpmBasis, StringComparison.Ordinal))
+        {
+            notAssessable.Add(new NotAssessableItem(
+                "expression percentiles",
+                $"the cohort's TPMs ({table.TpmBasis}) are not on the same basis as this sample's ({profile.TpmBasis}), so they cannot be ranked together"));
+            return (null, null);
+        }
+
         return (new ReferenceCohort(table.SampleIds, table.TpmByGene, table.TpmBasis), Path.GetFileName(request.Cohort));
     }
 

@@ -19,8 +19,14 @@ public sealed record SnvCallInput
     /// </summary>
     public required ReferenceSlice Reference { get; init; }
 
-    /// <summary>The BAM refID of the reference window's contig (the same in tumour and normal).</summary>
+    /// <summary>The tumour BAM's refID of the reference window's contig.</summary>
     public required int ReferenceId { get; init; }
+
+    /// <summary>
+    /// The refID of the CRBN contig in the normal BAM's header, when its header lists contigs in another order than the
+    /// tumour's; null means the same as <see cref="ReferenceId"/>.
+    /// </summary>
+    public int? NormalReferenceId { get; init; }
 
     /// <summary>The transcript tested and annotated (CRBN NM_016302.4 on the detected build).</summary>
     public required TranscriptModel Transcript { get; init; }

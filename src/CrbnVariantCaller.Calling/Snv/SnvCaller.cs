@@ -72,9 +72,10 @@ public sealed class SnvCaller
         ReadSiteWalker? normalWalker = null;
         if (input.Normal is not null)
         {
-            (normalBands, _) = PileUp(input.Normal, window, filter);
+            int normalReferenceId = input.NormalReferenceId ?? input.ReferenceId;
+            (normalBands, _) = PileUp(input.Normal, new ReferenceWindow(normalReferenceId, window.Start, window.End), filter);
             normalModel = BandErrorModel.Estimate(normalBands, offsets, refChannels, _options.MaxBackgroundVaf);
-            normalWalker = new ReadSiteWalker(input.Normal, filter, input.ReferenceId);
+            normalWalker = new ReadSiteWalker(input.Normal, filter, normalReferenceId);
         }
 
         var walker = new ReadSiteWalker(input.Tumor, filter, input.ReferenceId);

@@ -22,13 +22,15 @@ public sealed class BatchCommand(CommandGuard guard, SampleAnalyzer analyzer, Ba
     private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto, cpu, opencl or cuda.", DefaultValueFactory = _ => "auto" };
     private readonly Option<int> _threads = new("--threads", "-@") { Description = "BGZF decompression threads per sample.", DefaultValueFactory = _ => 1 };
     private readonly Option<bool> _plainVcf = new("--plain-vcf") { Description = "Write ID.vcf instead of ID.vcf.gz + .tbi." };
+    private readonly Option<string?> _pon = new("--pon") { Description = "Copy-number panel of normals (crbn pon) for every DNA sample." };
+    private readonly Option<string?> _germlineSites = new("--germline-sites") { Description = "Germline site table for every sample." };
 
     /// <summary>The System.CommandLine definition of <c>crbn batch</c>.</summary>
     public Command Build()
     {
         Command command = new("batch", "Run many samples from a sample sheet and write a batch summary (summary.tsv, summary.html).")
         {
-            _samples, _reference, _out, _jobs, _resume, _device, _threads, _plainVcf,
+            _samples, _reference, _out, _jobs, _resume, _device, _threads, _plainVcf, _pon, _germlineSites,
         };
         command.SetAction((parse, ct) => guard.RunAsync("batch", token => Task.FromResult(Run(parse, token)), ct));
         return command;
@@ -53,6 +55,8 @@ public sealed class BatchCommand(CommandGuard guard, SampleAnalyzer analyzer, Ba
             Device = CallCommand.ParseDevice(parse.GetValue(_device)!),
             Threads = CallCommand.PositiveThreads(parse.GetValue(_threads)),
             PlainVcf = parse.GetValue(_plainVcf),
+            PanelOfNormals = CallCommand.ExistingFile(parse.GetValue(_pon)),
+            GermlineSites = CallCommand.ExistingFile(parse.GetValue(_germlineSites)),
         };
 
         BatchResult result = new BatchRunner(analyzer, backends, loggers).Run(

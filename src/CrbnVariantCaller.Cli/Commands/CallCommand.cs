@@ -72,6 +72,11 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
             throw new UsageException("give --dna, --rna or both.");
         }
 
+        if (request.ExpressionTable is not null && request.RnaBam is not null)
+        {
+            throw new UsageException("--expression is used only without --rna (the RNA BAM is quantified directly).");
+        }
+
         if (request.NormalBam is not null && request.DnaBam is null)
         {
             throw new UsageException("--normal needs --dna (the tumour).");

@@ -24,6 +24,11 @@ public sealed class CohortCommand(CommandGuard guard, CohortBuilding cohorts)
     private int Run(ParseResult parse)
     {
         string[] bams = parse.GetRequiredValue(_rna);
+        if (bams.Length < 5)
+        {
+            throw new UsageException($"--rna needs at least 5 cohort BAMs for meaningful percentiles ({bams.Length} given).");
+        }
+
         foreach (string bam in bams)
         {
             CallCommand.ExistingFile(bam);

@@ -22,12 +22,22 @@ public sealed class DnaAnalysis(ComputeEngine engine, ILogger logger)
     public const int GermlineFlank = 300;
 
     /// <summary>Analyses the tumour (and normal) BAM.</summary>
-    public DnaFindings Run(BamReader tumor, BamReader? normal, GenomeContext genome, ReferenceSlice crbnReference, GermlineSiteTable? sites)
+    /// <param name="tumor">The tumour BAM.</param>
+    /// <param name="normal">The matched normal BAM and its own header's view of the genome (contig names and order may differ).</param>
+    /// <param name="genome">The tumour's genome context.</param>
+    /// <param name="crbnReference">Reference bases over CRBN.</param>
+    /// <param name="sites">Germline sites to type, or null.</param>
+    public DnaFindings Run(
+        BamReader tumor,
+        (BamReader Bam, GenomeContext Genome)? normal,
+        GenomeContext genome,
+        ReferenceSlice crbnReference,
+        GermlineSiteTable? sites)
     {
         ArgumentNullException.ThrowIfNull(tumor);
         ArgumentNullException.ThrowIfNull(genome);
         ReadBatch tumorReads = BamBatchLoader.LoadRegion(tumor, genome.CrbnRegion);
-        ReadBatch? normalReads = normal is null ? null : BamBatchLoader.LoadRegion(normal, genome.CrbnRegion);
+        ReadBatch? normalReads = normal is { } n ? BamBatchLoader.LoadRegion(n.Bam, n.Genome.CrbnRegion) : null;
         logger.LogInformation(
             "DNA: {Reads} tumour reads over {Region}{Normal}",
             tumorReads.Count,
@@ -40,6 +50,7 @@ public sealed class DnaAnalysis(ComputeEngine engine, ILogger logger)
             Normal = normalReads,
             Reference = crbnReference,
             ReferenceId = genome.CrbnReferenceId,
+            NormalReferenceId = normal?.Genome.CrbnReferenceId,
             Transcript = genome.Crbn,
             IsRna = false,
         });
@@ -49,7 +60,11 @@ public sealed class DnaAnalysis(ComputeEngine engine, ILogger logger)
             calls.Variants.Count(v => !v.IsPass),
             calls.Backend);
 
-        GermlineTypingResult? germline = sites is null ? null : TypeGermline(normal ?? tumor, genome, sites, engine);
+        GermlineTypingResult? germline = sites is null
+            ? null
+            : normal is { } germlineSource
+                ? TypeGermline(germlineSource.Bam, germlineSource.Genome, sites, engine)
+                : TypeGermline(tumor, genome, sites, engine);
         return new DnaFindings(calls, germline, tumorReads.Count, normalReads?.Count);
     }
 

@@ -7,6 +7,7 @@ using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Compute.Batches;
 using CrbnVariantCaller.Compute.Kernels;
 using CrbnVariantCaller.Core.Coordinates;
+using CrbnVariantCaller.Core.Errors;
 using CrbnVariantCaller.Core.Transcripts;
 using CrbnVariantCaller.Formats.Bam;
 using CrbnVariantCaller.Formats.Bam.Index;
@@ -42,9 +43,10 @@ public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger)
         ReferenceSlice crbnReference,
         IReadOnlyList<TranscriptModel> genes,
         Strandedness? strandedness,
-        GermlineSiteTable? germlineSites)
+        GermlineSiteTable? germlineSites,
+        string genesSource = "built-in gene models")
     {
-        (StrandednessCall strand, GeneCountResult expression) = Quantify(rna, genome, genes, strandedness);
+        (StrandednessCall strand, GeneCountResult expression) = Quantify(rna, genome, genes, strandedness, genesSource);
 
         ReadBatch crbnReads = BamBatchLoader.LoadRegion(rna, genome.CrbnRegion);
         CrbnSplicingResult splicing = new CrbnSplicingAnalyzer(engine, SplicingOptions.Default)
@@ -75,11 +77,17 @@ public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger)
     /// Counts the expression genes (one batch over their merged spans, so no read is counted twice), after detecting
     /// the library's strandedness unless the user gave it. Library size comes from the BAM index.
     /// </summary>
+    /// <param name="rna">The RNA BAM.</param>
+    /// <param name="genome">Its genome context.</param>
+    /// <param name="genes">The genes to count.</param>
+    /// <param name="strandedness">The library type when the user knows it; detected when null.</param>
+    /// <param name="genesSource">Where <paramref name="genes"/> came from, named in errors (a GTF path, or "built-in models").</param>
     public (StrandednessCall Strandedness, GeneCountResult Expression) Quantify(
         BamReader rna,
         GenomeContext genome,
         IReadOnlyList<TranscriptModel> genes,
-        Strandedness? strandedness)
+        Strandedness? strandedness,
+        string genesSource = "built-in gene models")
     {
         ArgumentNullException.ThrowIfNull(rna);
         ArgumentNullException.ThrowIfNull(genome);
@@ -89,7 +97,16 @@ public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger)
         TranscriptModel[] named = genes
             .Select(g => genome.FindContig(g.Contig) is { } c ? g.WithContig(c) : g)
             .ToArray();
-        ExpressionAnnotation annotation = ExpressionAnnotation.FromModels(named, referenceNames);
+        ExpressionAnnotation annotation;
+        try
+        {
+            annotation = ExpressionAnnotation.FromModels(named, referenceNames);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new InvalidInputFileException(genesSource, ex.Message, ex);
+        }
+
         ReadBatch geneReads = BamBatchLoader.LoadRegions(rna, MergedSpans(rna, named));
         logger.LogInformation("RNA {File}: {Reads} reads over {Genes} expression genes", rna.FilePath, geneReads.Count, named.Length);
 

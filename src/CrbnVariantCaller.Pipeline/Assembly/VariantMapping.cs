@@ -15,7 +15,8 @@ public static class VariantMapping
         var knownCodons = new HashSet<int>(KnownCodons.All.Select(r => r.Codon));
         foreach (SnvVariant v in calls.Variants)
         {
-            int? codon = v.Annotation?.ProteinPosition ?? NearestCodon(crbn, v.Position);
+            int? proteinPosition = v.Annotation?.ProteinPosition;
+            int? codon = proteinPosition ?? NearestCodon(crbn, v.Position);
             yield return new VariantReport
             {
                 Chrom = v.Contig,
@@ -43,13 +44,13 @@ public static class VariantMapping
                 Filter = v.FilterText,
                 InDrugBindingDomain = v.Annotation?.InDrugBindingDomain ?? false,
                 Source = source,
-                IsKnownResidue = codon is int c && knownCodons.Contains(c),
+                IsKnownResidue = proteinPosition is int c && knownCodons.Contains(c),
             };
         }
     }
 
     /// <summary>The allele counts at every base of every forced-genotyped key residue.</summary>
-    public static IEnumerable<KnownResidueObservation> KnownResidues(SnvCallSet calls, VariantSource source)
+    public static IEnumerable<KnownResidueObservation> KnownResidues(SnvCallSet calls, string contig, VariantSource source)
     {
         ArgumentNullException.ThrowIfNull(calls);
         foreach (KnownResidueGenotype residue in calls.KnownResidueGenotypes)
@@ -59,13 +60,13 @@ public static class VariantMapping
             {
                 var b = residue.Bases[i];
                 int refReads = CountOf(b, b.Reference);
-                int altReads = b.Depth - refReads;
+                int altReads = b.A.Total + b.C.Total + b.G.Total + b.T.Total - refReads; // N calls and deletions are not alleles here
                 yield return new KnownResidueObservation
                 {
                     Residue = residue.Label,
                     Codon = residue.Codon,
                     Roles = key is null ? [] : RoleNames(key.Roles),
-                    Chrom = calls.Variants.FirstOrDefault()?.Contig ?? string.Empty,
+                    Chrom = contig,
                     Pos = b.Position,
                     CodonBase = i + 1,
                     RefBase = b.Reference.ToString(),

@@ -29,4 +29,10 @@ public sealed record BatchRequest
 
     /// <summary>Write plain <c>ID.vcf</c> files instead of <c>ID.vcf.gz</c> + <c>.tbi</c>.</summary>
     public bool PlainVcf { get; init; }
+
+    /// <summary>A copy-number panel of normals (<c>crbn pon</c>) used for every DNA sample; null leaves copy number unassessed.</summary>
+    public string? PanelOfNormals { get; init; }
+
+    /// <summary>A germline site table used for every sample instead of the built-in candidates.</summary>
+    public string? GermlineSites { get; init; }
 }

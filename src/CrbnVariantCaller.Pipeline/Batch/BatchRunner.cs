@@ -104,6 +104,8 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
             Device = request.Device,
             Threads = request.Threads,
             PlainVcf = request.PlainVcf,
+            PanelOfNormals = entry.Dna is null ? null : request.PanelOfNormals,
+            GermlineSites = request.GermlineSites,
         };
     }
 

@@ -19,7 +19,7 @@ public static class BamBatchLoader
         BamQuery query = reader.Query(region);
         while (query.ReadRecord(record))
         {
-            Add(builder, record);
+            AddFrom(reader, builder, record);
         }
 
         return builder.Build();
@@ -49,7 +49,7 @@ public static class BamBatchLoader
             {
                 if (!OverlapsAny(earlier, referenceId, record))
                 {
-                    Add(builder, record);
+                    AddFrom(reader, builder, record);
                 }
             }
 
@@ -68,10 +68,23 @@ public static class BamBatchLoader
         var record = new BamRecord();
         while (reader.ReadRecord(record))
         {
-            Add(builder, record);
+            AddFrom(reader, builder, record);
         }
 
         return builder.Build();
+    }
+
+    /// <summary>Appends one record, naming the BAM when its aux data cannot be read (a non-integer NH, say).</summary>
+    private static void AddFrom(BamReader reader, ReadBatchBuilder builder, BamRecord record)
+    {
+        try
+        {
+            Add(builder, record);
+        }
+        catch (InvalidOperationException ex)
+        {
+            throw new BamFormatException(reader.FilePath, $"record {record.GetReadName()}: {ex.Message}", ex);
+        }
     }
 
     /// <summary>Appends one record to <paramref name="builder"/>.</summary>

@@ -48,7 +48,8 @@ public static class ReportWriter
             files.Add(result.Vcf, s => s.Write(gzBytes)).Add(result.TabixIndex!, s => s.Write(tbiBytes));
         }
 
-        files.Add(result.Json, s => s.Write(json)).Add(result.Html, s => s.Write(html)).Commit();
+        // The JSON is renamed last: `crbn batch --resume` takes a readable report.json as proof that the sample is complete.
+        files.Add(result.Html, s => s.Write(html)).Add(result.Json, s => s.Write(json)).Commit();
         return result;
     }
 

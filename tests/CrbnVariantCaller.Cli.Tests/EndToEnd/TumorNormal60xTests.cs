@@ -42,6 +42,37 @@ public sealed class TumorNormal60xTests
     }
 
     /// <summary>
+    /// A normal whose header lists an extra contig first (so chr3 has another refID than in the tumour) must still veto
+    /// the germline E200E: the normal's reads are found through its own header, not the tumour's refIDs.
+    /// </summary>
+    [ToolFact("samtools")]
+    public void NormalWithAnotherContigOrderStillFiltersTheGermlineVariant()
+    {
+        string dir = Directory.CreateTempSubdirectory("crbn-normal-order-").FullName;
+        try
+        {
+            string source = CrbnRun.TestData("dna/tumor_normal_60x/TN60_NORMAL.bam");
+            string sam = Path.Combine(dir, "normal.sam");
+            string header = ExternalTool.Run("samtools", "view", "-H", "--no-PG", source);
+            int firstSq = header.IndexOf("@SQ\t", StringComparison.Ordinal);
+            string reordered = header.Insert(firstSq, "@SQ\tSN:chrUn_decoy\tLN:5000\n");
+            File.WriteAllText(sam, reordered + ExternalTool.Run("samtools", "view", "--no-PG", source));
+            string normal = Path.Combine(dir, "normal.bam");
+            ExternalTool.Run("samtools", "view", "-b", "--no-PG", "-o", normal, sam);
+            ExternalTool.Run("samtools", "index", normal);
+
+            using CrbnRun run = CrbnRun.Call("--dna", CrbnRun.TestData("dna/tumor_normal_60x/TN60_TUMOR.bam"), "--normal", normal);
+
+            ReportedVariant e200e = Assert.Single(ReportContract.Variants(run.Report), v => v.HgvsC == "c.600A>G");
+            Assert.Contains("normal_evidence", e200e.Filter, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    /// <summary>
     /// The negative control and the two normals called alone as <c>--dna</c>: no PASS CRBN variant except the sample's
     /// own germline truth variants (the normals really carry the synonymous E200E, which a tumour-only call may pass),
     /// no resistance finding, overall none_detected. Copy number is not assessable without a panel of normals, which
