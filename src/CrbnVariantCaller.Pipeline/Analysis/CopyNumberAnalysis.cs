@@ -133,13 +133,16 @@ public sealed class CopyNumberAnalysis(ComputeEngine engine, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(bam);
         ArgumentNullException.ThrowIfNull(targets);
+        // Targets carry the naming of the BAM they were first resolved on (the first normal); this BAM may say 3 for chr3.
+        int? ReferenceIdOf(string contig) =>
+            genome.FindContig(contig) is { } name && bam.Header.GetReferenceId(name) is var id and >= 0 ? id : null;
         IEnumerable<RegionSpec> regions = targets
-            .Where(t => bam.Header.GetReferenceId(t.Interval.Contig) >= 0)
-            .OrderBy(t => bam.Header.GetReferenceId(t.Interval.Contig))
+            .Where(t => ReferenceIdOf(t.Interval.Contig) is not null)
+            .OrderBy(t => ReferenceIdOf(t.Interval.Contig))
             .ThenBy(t => t.Interval.Start.Value)
-            .Select(t => new RegionSpec(t.Interval.Contig, t.Interval.Start, t.Interval.End));
+            .Select(t => new RegionSpec(bam.Header.References[ReferenceIdOf(t.Interval.Contig)!.Value].Name, t.Interval.Start, t.Interval.End));
         ReadBatch reads = BamBatchLoader.LoadRegions(bam, regions);
-        return new TargetDepthCounter(engine).Count(sample, reads, targets, contig => bam.Header.GetReferenceId(contig) is var id and >= 0 ? id : null);
+        return new TargetDepthCounter(engine).Count(sample, reads, targets, ReferenceIdOf);
     }
 
     /// <summary>

@@ -74,6 +74,40 @@ public sealed class PonCommandTests : IDisposable
         Assert.False(File.Exists(Path.Combine(_out, "x", "CN_NEUTRAL.report.json")));
     }
 
+    /// <summary>
+    /// Normals named in two styles (chr3 in two, 3 in the other two) must give the same panel as all-chr normals:
+    /// targets are found in each BAM under its own naming.
+    /// </summary>
+    [ToolFact("samtools")]
+    public void NormalsWithMixedContigNamingGiveTheSamePanel()
+    {
+        string[] mixed = new[] { "PON_N1", "PON_N2", "PON_N3", "PON_N4" }.Select(n => n is "PON_N3" or "PON_N4" ? WithoutChr(n) : Bam(n)).ToArray();
+        string bed = Path.Combine(RepoPaths.TestData, "reference", "panel_targets.bed");
+        string plainPon = Path.Combine(_out, "plain.tsv");
+        string mixedPon = Path.Combine(_out, "mixed.tsv");
+
+        (int code1, _, string err1) = CrbnProcess.Run(["pon", "--normals", .. new[] { "PON_N1", "PON_N2", "PON_N3", "PON_N4" }.Select(Bam), "--reference", Reference, "--targets", bed, "--out", plainPon, "--device", "cpu"]);
+        (int code2, _, string err2) = CrbnProcess.Run(["pon", "--normals", .. mixed, "--reference", Reference, "--targets", bed, "--out", mixedPon, "--device", "cpu"]);
+
+        Assert.True(code1 == 0, err1);
+        Assert.True(code2 == 0, err2);
+        string[] Body(string path) => File.ReadAllLines(path).Where(l => !l.StartsWith('#')).ToArray();
+        Assert.Equal(Body(plainPon), Body(mixedPon));
+    }
+
+    /// <summary>A copy of a normal with <c>chr</c> dropped from every contig name (records re-encoded through SAM).</summary>
+    private string WithoutChr(string sample)
+    {
+        string sam = ExternalTool.Run("samtools", "view", "-h", "--no-PG", Bam(sample));
+        string renamed = System.Text.RegularExpressions.Regex.Replace(sam, @"(SN:|\t)chr([0-9XYM]+)\b", "$1$2");
+        string samPath = Path.Combine(_out, sample + "_nochr.sam");
+        string bamPath = Path.Combine(_out, sample + "_nochr.bam");
+        File.WriteAllText(samPath, renamed);
+        ExternalTool.Run("samtools", "view", "-b", "--no-PG", "-o", bamPath, samPath);
+        ExternalTool.Run("samtools", "index", bamPath);
+        return bamPath;
+    }
+
     [Fact]
     public void OneNormalIsExitTwo()
     {
