@@ -73,6 +73,11 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         _logger.LogInformation("{Sample}: {Build} ({Summary})", sample, genome.Build, genome.Detection.Summary);
 
         GermlineSiteTable? sites = LoadGermlineSites(request, genome.Build, out string? sitesProblem);
+        if (request.GermlineSites is not null && sites is not null)
+        {
+            CheckSitesAgainstReference(sites, request.GermlineSites, reference);
+        }
+
         var notAssessable = new List<NotAssessableItem>();
         if (sitesProblem is not null)
         {
@@ -111,12 +116,13 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
 
         _logger.LogInformation("[3/3] report");
         SampleReport report = Assemble(request, sample, genome, dnaFindings, rnaFindings, copyNumberCall, engine, toolVersion, commandLine, notAssessable);
-        report = AssessmentBuilder.WithAssessment(report);
+        report = AssessmentBuilder.WithAssessment(ReferenceNaming.Apply(report, reference));
 
         var filters = SnvFilter.All.ToDictionary(f => f.Id, f => f.Description, StringComparer.Ordinal);
+        filters["no_call"] = "Germline site not genotyped: depth below the minimum, or no usable reads";
         ReportFiles files = ReportWriter.WriteAll(
             report,
-            new VcfContext(genome.Contigs, request.Reference, filters),
+            new VcfContext(ReferenceNaming.Contigs(genome.Contigs, reference), request.Reference, filters),
             request.OutDir,
             new ReportWriteOptions { PlainVcf = request.PlainVcf });
         _logger.LogInformation("{Sample}: {Overall}; wrote {Json}", sample, report.Assessment.Overall, files.Json);
@@ -181,7 +187,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
 
             ExpressionProfile profile = rna.Expression.Profile;
             (ReferenceCohort? cohort, string? cohortName) = LoadCohort(request, profile, notAssessable);
-            IReadOnlyList<SignatureScore> signatures = LoadSignatureScores(request, profile);
+            IReadOnlyList<SignatureScore> signatures = LoadSignatureScores(request, profile, notAssessable);
             expression = RnaMapping.Expression(profile, (long)rna.Expression.LibrarySize, cohort, cohortName, signatures);
         }
         else
@@ -190,8 +196,15 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
             if (request.ExpressionTable is not null)
             {
                 ExpressionProfile profile = ImportExpression(request.ExpressionTable, sample, genome.Build);
+                if (profile.Genes.Count == 0)
+                {
+                    notAssessable.Add(new NotAssessableItem(
+                        "expression biomarkers",
+                        $"none of the biomarker genes was found in {Path.GetFileName(request.ExpressionTable)}; rows must be named by gene symbol, Ensembl gene ID or GENCODE transcript name"));
+                }
+
                 (ReferenceCohort? cohort, string? cohortName) = LoadCohort(request, profile, notAssessable);
-                expression = RnaMapping.Expression(profile, null, cohort, cohortName, LoadSignatureScores(request, profile));
+                expression = RnaMapping.Expression(profile, null, cohort, cohortName, LoadSignatureScores(request, profile, notAssessable));
             }
             else
             {
@@ -314,10 +327,57 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
                   path,
                   0,
                   $"the table has {table.Samples.Count} samples ({string.Join(", ", table.Samples.Select(s => s.Name).Take(5))}...) and none is named {sample}; pass --sample");
-        IReadOnlyDictionary<string, ExpressionRecord> bySymbol = column.BySymbol(BuiltInGeneModels.PanelGenes(build));
+        // TPM and library size come from the whole table, so that the biomarkers are normalised against every gene the
+        // user quantified, not against each other. Transcript-level rows of one gene (salmon on GENCODE) are summed.
+        var rows = column.Records.GroupBy(r => r.Id, StringComparer.Ordinal).Select(g => g.First()).ToArray();
+        double librarySize = rows.Sum(r => r.Counts ?? 0);
+        ExpressionProfile whole = ExpressionProfile.FromImported(
+            rows.Select(r => (r.Id, r.Counts, r.Tpm, r.EffectiveLength ?? r.Length)),
+            $"{table.Format} table {Path.GetFileName(path)}",
+            librarySize);
+        var panel = new Dictionary<string, (double? Counts, double? Tpm, double? Length)>(StringComparer.OrdinalIgnoreCase);
+        foreach (ExpressionRecord r in rows)
+        {
+            IReadOnlyDictionary<string, ExpressionRecord> match = new ExpressionSample(column.Name, [r]).BySymbol(BuiltInGeneModels.PanelGenes(build));
+            foreach (string symbol in match.Keys)
+            {
+                Calling.Expression.GeneExpression? g = whole[r.Id];
+                panel[symbol] = panel.TryGetValue(symbol, out var sum)
+                    ? ((sum.Counts ?? 0) + (g?.Counts ?? 0), (sum.Tpm ?? 0) + (g?.Tpm ?? 0), sum.Length)
+                    : (g?.Counts, g?.Tpm, g?.Length);
+            }
+        }
+
         return ExpressionProfile.FromImported(
-            bySymbol.Select(kv => (kv.Key, kv.Value.Counts, kv.Value.Tpm, kv.Value.EffectiveLength ?? kv.Value.Length)),
-            $"{table.Format} table {Path.GetFileName(path)}");
+            panel.Select(kv => (kv.Key, kv.Value.Counts, kv.Value.Tpm, kv.Value.Length)),
+            $"{table.Format} table {Path.GetFileName(path)}",
+            librarySize);
+    }
+
+    /// <summary>A user's site table must agree with the reference: each site inside its contig, with the reference's base as REF.</summary>
+    private static void CheckSitesAgainstReference(GermlineSiteTable sites, string sitesPath, IndexedFastaReader reference)
+    {
+        foreach (GermlineSite site in sites.Sites)
+        {
+            if (!reference.TryResolveContig(site.Contig, out string? contig))
+            {
+                continue; // reported as not assessable when the BAM lacks the contig too
+            }
+
+            long length = reference.ContigLength(contig);
+            if (site.Position.Value > length)
+            {
+                throw new Core.Errors.InvalidInputFileException(
+                    sitesPath, $"site {site.Id} at {site.Contig}:{site.Position} is beyond the end of {contig} ({length:N0} bp in {Path.GetFileName(reference.FilePath)})");
+            }
+
+            char refBase = char.ToUpperInvariant((char)reference.Fetch(new Core.Coordinates.GenomicInterval(contig, site.Position, site.Position))[0]);
+            if (refBase != char.ToUpperInvariant(site.Reference))
+            {
+                throw new Core.Errors.InvalidInputFileException(
+                    sitesPath, $"site {site.Id} at {site.Contig}:{site.Position} has REF {site.Reference} but the reference has {refBase} there ({Path.GetFileName(reference.FilePath)}); is the table for another build?");
+            }
+        }
     }
 
     /// <summary>
@@ -346,7 +406,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         return (new ReferenceCohort(table.SampleIds, table.TpmByGene, table.TpmBasis), Path.GetFileName(request.Cohort));
     }
 
-    private static IReadOnlyList<SignatureScore> LoadSignatureScores(CallRequest request, ExpressionProfile profile)
+    private static IReadOnlyList<SignatureScore> LoadSignatureScores(CallRequest request, ExpressionProfile profile, List<NotAssessableItem> notAssessable)
     {
         if (request.Signature is null)
         {
@@ -357,6 +417,14 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         var signature = new GeneSignature(
             file.Name,
             file.Entries.Select(e => new SignatureGene(e.Gene, e.Adverse ? SignatureDirection.Adverse : SignatureDirection.Favourable, e.Weight)));
-        return RnaMapping.Signatures(signature, profile);
+        IReadOnlyList<SignatureScore> scores = RnaMapping.Signatures(signature, profile);
+        if (scores.All(x => x.Score is null))
+        {
+            notAssessable.Add(new NotAssessableItem(
+                $"signature {signature.Name}",
+                $"none of its genes has an expression value here ({string.Join(", ", signature.Genes.Take(6).Select(g => g.Symbol))}{(signature.Genes.Count > 6 ? ", ..." : string.Empty)}); an RNA BAM is quantified only for the built-in panel genes, so score larger signatures from a whole-transcriptome table (--expression)"));
+        }
+
+        return scores;
     }
 }

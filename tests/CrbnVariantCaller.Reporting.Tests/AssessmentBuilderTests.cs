@@ -12,6 +12,17 @@ public sealed class AssessmentBuilderTests
     {
         Sample = "S", GenomeBuild = GenomeBuild.GRCh38, Tool = new ToolInfo { Version = "t", Backend = "cpu", Device = "cpu" },
         Qc = new QcSummary { MeanDepth = 800 },
+        LimitOfDetection = Lod(0.02, 800),
+    };
+
+    /// <summary>Three coding positions that can each show a variant down to <paramref name="minVaf"/>.</summary>
+    private static LimitOfDetection Lod(double minVaf, int depth) => new()
+    {
+        Chrom = "chr3",
+        TargetVaf = 0.05,
+        Positions = [new Position(3151036), new Position(3151037), new Position(3151038)],
+        Depths = [depth, depth, depth],
+        MinVaf = [minVaf, minVaf, minVaf],
     };
 
     private static VariantReport Variant(string consequence, int? codon, string filter = VariantReport.Pass) => new()
@@ -132,10 +143,19 @@ public sealed class AssessmentBuilderTests
         Assert.Equal(2, result.Findings.Count(f => f.Level == FindingLevel.Informational && f.Category == FindingCategory.Expression));
     }
 
+    /// <summary>A few reads over CRBN (2-3x) do not show that there is no mutation: with nothing else assessed, not_assessable.</summary>
+    [Fact]
+    public void ShallowCoverageWithNothingFoundIsNotAssessableNotNoneDetected()
+    {
+        SampleReport shallow = Base() with { Qc = new QcSummary { MeanDepth = 2.6 }, LimitOfDetection = Lod(0.9, 3) };
+        Assert.Equal(OverallAssessment.NotAssessable, AssessmentBuilder.Build(shallow).Overall);
+        Assert.Equal(OverallAssessment.NoneDetected, AssessmentBuilder.Build(Base()).Overall);
+    }
+
     [Fact]
     public void NothingAssessableIsNotAssessable()
     {
-        SampleReport report = Base() with { Qc = new QcSummary() };
+        SampleReport report = Base() with { Qc = new QcSummary(), LimitOfDetection = new LimitOfDetection() };
         AssessmentResult result = AssessmentBuilder.Build(report);
         Assert.Equal(OverallAssessment.NotAssessable, result.Overall);
         Assert.Contains(result.Findings, f => f.Level == FindingLevel.Limitation && f.Category == FindingCategory.Splicing);

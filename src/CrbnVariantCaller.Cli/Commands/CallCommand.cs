@@ -53,7 +53,7 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
             Annotation = ExistingFile(parse.GetValue(_annotation)),
             PanelOfNormals = ExistingFile(parse.GetValue(_pon)),
             SampleId = parse.GetValue(_sample),
-            OutDir = parse.GetRequiredValue(_out),
+            OutDir = UsableOutDir(parse.GetRequiredValue(_out)),
             Device = ParseDevice(parse.GetValue(_device)!),
             Threads = PositiveThreads(parse.GetValue(_threads)),
             Cohort = ExistingFile(parse.GetValue(_cohort)),
@@ -77,6 +77,12 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
             throw new UsageException("--expression is used only without --rna (the RNA BAM is quantified directly).");
         }
 
+        if (request.NormalBam is not null && request.DnaBam is not null
+            && string.Equals(Path.GetFullPath(request.NormalBam), Path.GetFullPath(request.DnaBam), StringComparison.Ordinal))
+        {
+            throw new UsageException("--normal is the same file as --dna; a matched normal must be another sample.");
+        }
+
         if (request.NormalBam is not null && request.DnaBam is null)
         {
             throw new UsageException("--normal needs --dna (the tumour).");
@@ -90,8 +96,31 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
     internal static string? ExistingFile(string? path) =>
         path is null || File.Exists(path) ? path : throw new FileNotFoundException("input file not found", path);
 
-    internal static int PositiveThreads(int threads) =>
-        threads >= 1 ? threads : throw new UsageException($"--threads must be at least 1 (got {threads}).");
+    /// <summary>The most BGZF threads accepted: beyond a few per core they only cost memory.</summary>
+    internal static int MaxThreads => Math.Max(16, Environment.ProcessorCount * 4);
+
+    internal static int PositiveThreads(int threads) => threads switch
+    {
+        < 1 => throw new UsageException($"--threads must be at least 1 (got {threads})."),
+        _ when threads > MaxThreads => throw new UsageException($"--threads must be at most {MaxThreads} on this machine (got {threads})."),
+        _ => threads,
+    };
+
+    /// <summary>The output folder, checked to be usable before any work starts.</summary>
+    internal static string UsableOutDir(string? outDir)
+    {
+        if (string.IsNullOrWhiteSpace(outDir))
+        {
+            throw new UsageException("--out must name a folder.");
+        }
+
+        if (File.Exists(outDir))
+        {
+            throw new UsageException($"--out {outDir} is an existing file, not a folder.");
+        }
+
+        return outDir;
+    }
 
     internal static DeviceRequest ParseDevice(string text)
     {

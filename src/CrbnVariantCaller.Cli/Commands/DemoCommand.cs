@@ -38,7 +38,7 @@ public sealed class DemoCommand(
         string root = FindProjectRoot()
             ?? throw new UsageException("the demo data (testdata/manifest.tsv) was not found above the working directory or the crbn binary; run crbn demo from a checkout of the project.");
         string data = Path.Combine(root, "testdata");
-        string outDir = parse.GetRequiredValue(_out);
+        string outDir = CallCommand.UsableOutDir(parse.GetRequiredValue(_out));
         DeviceRequest device = CallCommand.ParseDevice(parse.GetValue(_device)!);
         string reference = Path.Combine(data, "reference", "crbn_world.GRCh38.fa.gz");
         ILogger logger = loggers.CreateLogger<DemoCommand>();

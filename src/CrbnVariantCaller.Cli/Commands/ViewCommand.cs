@@ -60,9 +60,10 @@ public sealed class ViewCommand
         string bamPath = parse.GetRequiredValue(_bam);
         string[] regions = parse.GetValue(_regions) ?? [];
         int threads = parse.GetValue(_threads);
-        if (threads < 1)
+        CallCommand.PositiveThreads(threads);
+        if (bamPath.StartsWith('-') && !File.Exists(bamPath))
         {
-            throw new UsageException($"--threads must be at least 1 (got {threads}).");
+            throw new UsageException($"unknown option {bamPath} (crbn view takes -h, -H, -c, -@, -T and --no-PG; see crbn view --help).");
         }
 
         if (!File.Exists(bamPath))

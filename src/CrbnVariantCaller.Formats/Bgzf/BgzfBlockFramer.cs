@@ -160,6 +160,10 @@ internal sealed class BgzfBlockFramer : IDisposable
             string found = Convert.ToHexString(header[..Math.Min(4, header.Length)]);
             string what = address == 0 && header.StartsWith("BAM\u0001"u8)
                 ? "this is an uncompressed BAM file, not BGZF"
+                : address == 0 && header.StartsWith("CRAM"u8)
+                    ? "this is a CRAM file, which crbn does not read; convert it with 'samtools view -b -T REF -o out.bam file.cram'"
+                : address == 0 && header[0] == (byte)'@'
+                    ? "this looks like SAM text, which crbn does not read; convert it with 'samtools sort -o out.bam file.sam' and index it"
                 : address == 0
                     ? $"not a BGZF file: it does not start with the gzip magic 1F8B (found {found})"
                     : $"no BGZF block starts at offset {address} (found {found}, expected gzip magic 1F8B); the file is corrupt or a virtual offset is wrong";

@@ -36,6 +36,14 @@ public sealed record ExpressionSample(string Name, IReadOnlyList<ExpressionRecor
                 symbol = lookup.GetValueOrDefault(id[(u + 1)..]);
             }
 
+            if (symbol is null && id.Contains('|', StringComparison.Ordinal))
+            {
+                // GENCODE transcript FASTA names, as salmon writes them: ENST…|ENSG…|OTTHUMG…|OTTHUMT…|NAME-201|SYMBOL|length|biotype|
+                symbol = id.Split('|', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(part => lookup.GetValueOrDefault(part) ?? lookup.GetValueOrDefault(StripVersion(part)))
+                    .FirstOrDefault(found => found is not null);
+            }
+
             if (symbol is not null)
             {
                 result.TryAdd(symbol, r);

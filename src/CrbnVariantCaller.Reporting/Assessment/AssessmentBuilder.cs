@@ -12,6 +12,13 @@ namespace CrbnVariantCaller.Reporting.Assessment;
 /// </summary>
 public sealed class AssessmentBuilder
 {
+    /// <summary>The median over coding positions of the smallest detectable VAF (uncovered positions count as 1).</summary>
+    private static double MedianDetectableVaf(Model.LimitOfDetection lod)
+    {
+        double[] values = lod.MinVaf.Select(v => v ?? 1.0).Order().ToArray();
+        return values.Length == 0 ? 1.0 : values[values.Length / 2];
+    }
+
     private readonly InterpretationRules _rules;
     private readonly EvidenceKnowledgeBase _evidence;
 
@@ -40,7 +47,7 @@ public sealed class AssessmentBuilder
         AddGermline(report.Germline, findings);
         AddLimitations(report, findings);
 
-        bool pointMutationsAssessed = report.Qc.MeanDepth is > 0 || report.Variants.Count > 0;
+        bool pointMutationsAssessed = report.Variants.Any(v => v.IsPass) || MedianDetectableVaf(report.LimitOfDetection) <= _rules.MaxMedianDetectableVaf;
         bool splicingAssessed = report.Splicing.CrbnExon10Skipping.Status != SplicingStatus.NotAssessable;
         bool copyNumberAssessed = report.CopyNumber.Crbn.State != CopyNumberState.NotAssessable;
 

@@ -8,6 +8,13 @@ namespace CrbnVariantCaller.Reporting.Assessment;
 /// </summary>
 public sealed record InterpretationRules
 {
+    /// <summary>
+    /// Point mutations count as assessed only when the median coding position can detect a variant at this VAF (the limit
+    /// of detection); a 2x sample that saw no variant has not shown there is none. 0.25 is a clonal heterozygous change at
+    /// 50% tumour purity.
+    /// </summary>
+    public double MaxMedianDetectableVaf { get; init; } = 0.25;
+
     /// <summary>The documented default.</summary>
     public static InterpretationRules Default { get; } = new();
 

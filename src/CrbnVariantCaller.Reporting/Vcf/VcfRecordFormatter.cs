@@ -54,6 +54,9 @@ internal static class VcfRecordFormatter
         return new VcfRecordLine(contigIndex, v.Chrom, v.Pos.Value, v.Ref.Length, text);
     }
 
+    /// <summary>The FILTER of a germline site that could not be genotyped.</summary>
+    public const string NoCallFilter = "no_call";
+
     /// <summary>A typed germline SNP (written whatever its genotype, so that the site's counts are on record).</summary>
     public static VcfRecordLine Germline(GermlineSnp snp, int contigIndex)
     {
@@ -68,7 +71,8 @@ internal static class VcfRecordFormatter
         string af = snp.Depth > 0
             ? string.Join(',', depths.Skip(1).Select(n => VcfText.Number((double)n / snp.Depth, 6)))
             : string.Join(',', depths.Skip(1).Select(_ => "."));
-        string filter = VariantReport.Pass;
+        // A site that could not be genotyped (./.) is on record with its depth, but is not a PASS call.
+        string filter = snp.Genotype.Contains('.', StringComparison.Ordinal) ? NoCallFilter : VariantReport.Pass;
         string sample = string.Join(':',
             VcfText.Column(snp.Genotype),
             ad,
