@@ -180,6 +180,13 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
             }
 
             splicing = RnaMapping.Splicing(rna.Splicing, rna.Strandedness);
+            if (rna.Splicing.SplicedReads == 0 && rna.Expression.Profile.Genes.Any(g => g.Counts is > 100))
+            {
+                notAssessable.Add(new NotAssessableItem(
+                    "RNA BAM",
+                    $"{Path.GetFileName(request.RnaBam)} has reads over the genes but not one spliced read over CRBN: is it DNA, or aligned without a splice-aware aligner?"));
+            }
+
             if (rna.Splicing.Exon10.Status == SkippingStatus.NotAssessable)
             {
                 notAssessable.Add(new NotAssessableItem("CRBN exon 10 skipping", rna.Splicing.Exon10.Reasoning));

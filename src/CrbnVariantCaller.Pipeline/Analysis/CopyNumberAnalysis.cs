@@ -41,6 +41,12 @@ public sealed class CopyNumberAnalysis(ComputeEngine engine, ILogger logger)
             throw new ArgumentException($"a panel of normals needs at least 2 normal BAMs; {normalBams.Count} given", nameof(normalBams));
         }
 
+        string? repeated = normalBams.GroupBy(Path.GetFullPath, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
+        if (repeated is not null)
+        {
+            throw new InvalidInputFileException(repeated, "this normal is given more than once; each normal of the panel must be a different sample");
+        }
+
         using IndexedFastaReader fasta = IndexedFastaReader.Open(reference);
         IReadOnlyList<BedRecord>? bed = targetsBed is null ? null : BedReader.Read(targetsBed);
         var depths = new List<TargetDepths>();

@@ -77,7 +77,16 @@ public sealed class GenomeContext
         string crbnContig = ContigNames.TryFindEquivalent(model.Contig, contigs.Select(c => c.Name), out string? found)
             ? found
             : throw new GenomeBuildUnknownException(bam.FilePath, $"the header has no {model.Contig} (or equivalent) on which CRBN lies");
-        ReferenceCompatibility.Compare(contigs, reference.Contigs).ThrowIfIncompatible(reference.FilePath, [crbnContig]);
+        try
+        {
+            ReferenceCompatibility.Compare(contigs, reference.Contigs).ThrowIfIncompatible(reference.FilePath, [crbnContig]);
+        }
+        catch (ReferenceMismatchException ex)
+        {
+            // With a tumour, a normal and an RNA BAM, say which one the reference does not fit.
+            throw new InvalidInputFileException(ex.FilePath, $"{ex.Message} (BAM: {bam.FilePath})", ex);
+        }
+
         return new GenomeContext(detection, contigs, model.WithContig(crbnContig), bam.Header.GetReferenceId(crbnContig));
     }
 
