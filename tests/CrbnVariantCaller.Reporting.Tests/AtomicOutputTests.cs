@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Formats.Output;
 using CrbnVariantCaller.Reporting.Output;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Formats.Output;
 using System.Globalization;
 using System.Text;
 
@@ -41,10 +42,8 @@ public static class ReferenceCohortTsv
             sb.Append('\n');
         }
 
-        string full = Path.GetFullPath(path);
-        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        File.WriteAllText(temp, sb.ToString(), new UTF8Encoding(false));
-        File.Move(temp, full, overwrite: true);
+        byte[] bytes = new UTF8Encoding(false).GetBytes(sb.ToString());
+        AtomicFileSet.Write(path, stream => stream.Write(bytes));
     }
 
     /// <summary>Reads a cohort file.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CrbnVariantCaller.Formats.Output;
 using CrbnVariantCaller.Core.Coordinates;
 
 namespace CrbnVariantCaller.Formats.Pon;
@@ -34,24 +35,11 @@ public static class PonTsv
     {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(path);
-        string full = Path.GetFullPath(path);
-        string temp = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
-        try
+        AtomicFileSet.Write(path, stream =>
         {
-            using (var writer = new StreamWriter(temp, append: false, new UTF8Encoding(false)))
-            {
-                Write(table, writer);
-            }
-
-            File.Move(temp, full, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temp))
-            {
-                File.Delete(temp);
-            }
-        }
+            using var writer = new StreamWriter(stream, new UTF8Encoding(false), leaveOpen: true);
+            Write(table, writer);
+        });
     }
 
     /// <summary>Writes <paramref name="table"/> as TSV text.</summary>

@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Formats.Output;
 using CrbnVariantCaller.Calling.Expression;
 using CrbnVariantCaller.Formats.SampleSheet;
 using CrbnVariantCaller.Reporting.Assessment;

@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Formats.Output;
 using System.Globalization;
 using System.Text;
 using CrbnVariantCaller.Reporting.Html;

@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Formats.Output;
 using CrbnVariantCaller.Reporting.Html;
 using CrbnVariantCaller.Reporting.Json;
 using CrbnVariantCaller.Reporting.Model;

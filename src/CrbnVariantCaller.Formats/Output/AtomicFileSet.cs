@@ -1,4 +1,4 @@
-namespace CrbnVariantCaller.Reporting.Output;
+namespace CrbnVariantCaller.Formats.Output;
 
 /// <summary>
 /// Writes a set of files so that none appears half-written: each is written to a hidden temporary file in its target
