@@ -73,20 +73,7 @@ public sealed class CopyNumberAnalysis(ComputeEngine engine, ILogger logger)
         }
 
         PanelOfNormals panel = PanelOfNormals.Build(depths);
-        var table = new PanelOfNormalsTable
-        {
-            GenomeBuild = first!.Build.ToString(),
-            Normals = panel.Normals,
-            Targets = panel.Targets.Select((t, i) => new PonTarget
-            {
-                Interval = t.Interval,
-                Name = t.Name,
-                CrbnExon = t.CrbnExon,
-                Log2 = panel.Log2[i],
-                Spread = panel.Spread[i],
-                Depth = panel.Depth[i],
-            }).ToArray(),
-        };
+        PanelOfNormalsTable table = ToTable(panel, first!.Build.ToString());
         PonTsv.Write(table, outPath);
         return table;
     }
@@ -173,6 +160,26 @@ public sealed class CopyNumberAnalysis(ComputeEngine engine, ILogger logger)
         }
 
         return CopyNumberTargets.FromIntervals(intervals, genome.Crbn);
+    }
+
+    /// <summary>The file form of a panel (one row per target) for <see cref="PonTsv"/>.</summary>
+    public static PanelOfNormalsTable ToTable(PanelOfNormals panel, string genomeBuild)
+    {
+        ArgumentNullException.ThrowIfNull(panel);
+        return new PanelOfNormalsTable
+        {
+            GenomeBuild = genomeBuild,
+            Normals = panel.Normals,
+            Targets = panel.Targets.Select((t, i) => new PonTarget
+            {
+                Interval = t.Interval,
+                Name = t.Name,
+                CrbnExon = t.CrbnExon,
+                Log2 = panel.Log2[i],
+                Spread = panel.Spread[i],
+                Depth = panel.Depth[i],
+            }).ToArray(),
+        };
     }
 
     /// <summary>The report's <c>copy_number.crbn</c> for a call.</summary>

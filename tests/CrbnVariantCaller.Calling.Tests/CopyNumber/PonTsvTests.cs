@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Pipeline.Analysis;
 using CrbnVariantCaller.Calling.CopyNumber;
 using CrbnVariantCaller.Formats.Pon;
 using Xunit;
@@ -11,20 +12,7 @@ public sealed class PonTsvTests(CopyNumberWorld world) : IClassFixture<CopyNumbe
     public void PanelRoundTripsThroughTheTsv()
     {
         PanelOfNormals panel = world.Panel(CopyNumberWorld.NormalNames);
-        var table = new PanelOfNormalsTable
-        {
-            GenomeBuild = "GRCh38",
-            Normals = panel.Normals,
-            Targets = panel.Targets.Select((t, i) => new PonTarget
-            {
-                Interval = t.Interval,
-                Name = t.Name,
-                CrbnExon = t.CrbnExon,
-                Log2 = panel.Log2[i],
-                Spread = panel.Spread[i],
-                Depth = panel.Depth[i],
-            }).ToArray(),
-        };
+        PanelOfNormalsTable table = CopyNumberAnalysis.ToTable(panel, "GRCh38");
         var text = new StringWriter();
         PonTsv.Write(table, text);
 
