@@ -5,9 +5,9 @@
 using System.Diagnostics;
 using System.Globalization;
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Compute.Device;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Compute.Tests.Parity;
 using CrbnVariantCaller.Core.Coordinates;
 using Microsoft.Extensions.Logging.Abstractions;

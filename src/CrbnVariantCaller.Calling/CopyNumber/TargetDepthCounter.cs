@@ -1,6 +1,6 @@
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Batches;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts.Batches;
+using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Coordinates;
 
 namespace CrbnVariantCaller.Calling.CopyNumber;

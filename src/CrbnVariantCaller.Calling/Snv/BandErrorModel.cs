@@ -1,4 +1,4 @@
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts;
 
 namespace CrbnVariantCaller.Calling.Snv;
 

@@ -1,6 +1,6 @@
 using CrbnVariantCaller.Core.Alignment;
 using CrbnVariantCaller.Calling.Annotation;
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Core.Coordinates;
 
 namespace CrbnVariantCaller.Calling.Snv;

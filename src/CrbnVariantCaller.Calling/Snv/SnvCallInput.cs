@@ -1,5 +1,5 @@
 using CrbnVariantCaller.Calling.Annotation;
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Core.Transcripts;
 
 namespace CrbnVariantCaller.Calling.Snv;

@@ -1,8 +1,8 @@
 using CrbnVariantCaller.Core.Alignment;
 using System.Globalization;
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Batches;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts.Batches;
+using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.Core.Transcripts;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Pipeline;
 using CrbnVariantCaller.Pipeline.Inputs;
 

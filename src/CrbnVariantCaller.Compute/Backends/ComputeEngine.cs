@@ -1,6 +1,6 @@
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Compute.Cpu;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts;
 using Microsoft.Extensions.Logging;
 
 namespace CrbnVariantCaller.Compute.Backends;

@@ -1,5 +1,5 @@
-using CrbnVariantCaller.Compute.Batches;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts.Batches;
+using CrbnVariantCaller.Counts;
 
 namespace CrbnVariantCaller.Compute.Backends;
 

@@ -1,4 +1,4 @@
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 
 namespace CrbnVariantCaller.Compute.Cpu;
 

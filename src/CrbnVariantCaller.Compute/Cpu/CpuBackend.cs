@@ -1,6 +1,7 @@
+using CrbnVariantCaller.Compute.Host;
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Batches;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts.Batches;
+using CrbnVariantCaller.Counts;
 
 namespace CrbnVariantCaller.Compute.Cpu;
 

@@ -1,6 +1,6 @@
 using CrbnVariantCaller.Core.Alignment;
-using CrbnVariantCaller.Compute.Batches;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts.Batches;
+using CrbnVariantCaller.Counts;
 
 namespace CrbnVariantCaller.Compute.Cpu;
 

@@ -1,5 +1,6 @@
-using CrbnVariantCaller.Compute.Batches;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Compute.Host;
+using CrbnVariantCaller.Counts.Batches;
+using CrbnVariantCaller.Counts;
 
 namespace CrbnVariantCaller.Compute.Cpu;
 

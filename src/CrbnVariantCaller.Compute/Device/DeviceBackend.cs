@@ -1,7 +1,8 @@
+using CrbnVariantCaller.Compute.Host;
 using System.Diagnostics;
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Batches;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts.Batches;
+using CrbnVariantCaller.Counts;
 
 namespace CrbnVariantCaller.Compute.Device;
 

@@ -1,6 +1,6 @@
 using CrbnVariantCaller.Calling.CopyNumber;
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.Core.Errors;
 using CrbnVariantCaller.Formats.Bam;

@@ -2,7 +2,7 @@ using CrbnVariantCaller.Calling.Annotation;
 using CrbnVariantCaller.Calling.Germline;
 using CrbnVariantCaller.Calling.Snv;
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Formats.Bam;
 using CrbnVariantCaller.Pipeline.Ingest;
 using Microsoft.Extensions.Logging;

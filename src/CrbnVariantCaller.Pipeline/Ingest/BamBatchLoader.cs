@@ -1,4 +1,4 @@
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.Formats.Bam;
 

@@ -1,5 +1,5 @@
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts;
 
 namespace CrbnVariantCaller.Pipeline.Inputs;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using CrbnVariantCaller.Calling.Expression;
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Transcripts;
 using CrbnVariantCaller.Formats.Gtf;
 using CrbnVariantCaller.TestSupport;

@@ -1,7 +1,7 @@
 using CrbnVariantCaller.Calling.Expression;
 using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Compute.Cpu;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Genome;
 using CrbnVariantCaller.Core.Transcripts;
 using CrbnVariantCaller.Formats.Gtf;

@@ -1,5 +1,5 @@
 using CrbnVariantCaller.Calling.Expression;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts;
 using Xunit;
 
 namespace CrbnVariantCaller.Calling.Tests.Expression;

@@ -1,4 +1,4 @@
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Formats.Bam;
 using CrbnVariantCaller.Formats.Bam.Index;
 using CrbnVariantCaller.Pipeline.Ingest;

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using CrbnVariantCaller.Calling.Germline;
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Compute.Cpu;
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.Core.Genome;

@@ -2,7 +2,7 @@ using System.IO.Compression;
 using CrbnVariantCaller.Calling.Annotation;
 using CrbnVariantCaller.Calling.Snv;
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.Core.Genome;
 using CrbnVariantCaller.Core.Transcripts;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CrbnVariantCaller.Calling.Splicing;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.TestSupport;
 using Xunit;

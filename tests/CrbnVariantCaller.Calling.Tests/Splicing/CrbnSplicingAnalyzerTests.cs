@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CrbnVariantCaller.Calling.Splicing;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Genome;
 using CrbnVariantCaller.Core.Transcripts;
 using Xunit;

@@ -1,5 +1,5 @@
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Compute.Cpu;
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.Formats.Bam;

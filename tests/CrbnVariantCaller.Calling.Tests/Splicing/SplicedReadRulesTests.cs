@@ -1,6 +1,6 @@
 using CrbnVariantCaller.Calling.Splicing;
-using CrbnVariantCaller.Compute.Batches;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts.Batches;
+using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.Core.Genome;
 using CrbnVariantCaller.Core.Transcripts;

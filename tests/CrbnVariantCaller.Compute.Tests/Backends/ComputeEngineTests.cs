@@ -1,7 +1,7 @@
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Compute.Cpu;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Compute.OpenCl;
 using CrbnVariantCaller.Compute.Tests.Parity;
 using CrbnVariantCaller.Core.Coordinates;

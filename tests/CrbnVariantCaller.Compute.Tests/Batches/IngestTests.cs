@@ -1,6 +1,6 @@
 using CrbnVariantCaller.Core.Alignment;
 using System.Text;
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Core.Coordinates;
 using Xunit;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.TestSupport;
 

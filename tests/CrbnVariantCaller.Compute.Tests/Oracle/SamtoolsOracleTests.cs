@@ -1,6 +1,6 @@
 using System.Globalization;
 using CrbnVariantCaller.Compute.Cpu;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.TestSupport;
 using Xunit;

@@ -1,8 +1,8 @@
 using CrbnVariantCaller.Core.Alignment;
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Compute.Cpu;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Coordinates;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,7 +1,7 @@
 using CrbnVariantCaller.Core.Alignment;
 using System.Text;
-using CrbnVariantCaller.Compute.Batches;
-using CrbnVariantCaller.Compute.Kernels;
+using CrbnVariantCaller.Counts.Batches;
+using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Coordinates;
 
 namespace CrbnVariantCaller.Compute.Tests.Parity;

@@ -1,7 +1,8 @@
+using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Alignment;
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Compute.Host;
 
 /// <summary>
 /// The overlapping-mate pairs of a pileup, found the way htslib's <c>overlap_push</c> finds them while reads

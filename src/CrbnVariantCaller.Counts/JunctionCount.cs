@@ -1,6 +1,6 @@
 using CrbnVariantCaller.Core.Coordinates;
 
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>
 /// Reads supporting one splice junction: the intron spans <see cref="IntronStart"/>..<see cref="IntronEnd"/>

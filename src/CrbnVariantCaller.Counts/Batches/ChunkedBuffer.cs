@@ -1,4 +1,4 @@
-namespace CrbnVariantCaller.Compute.Batches;
+namespace CrbnVariantCaller.Counts.Batches;
 
 /// <summary>
 /// An append-only list of unmanaged values stored in chunks that are never moved: appending never copies what is

@@ -1,4 +1,4 @@
-namespace CrbnVariantCaller.Compute.Batches;
+namespace CrbnVariantCaller.Counts.Batches;
 
 /// <summary>CIGAR operation codes as BAM stores them in the low 4 bits of each <c>len&lt;&lt;4|op</c> word.</summary>
 public static class CigarOp

@@ -1,4 +1,4 @@
-namespace CrbnVariantCaller.Compute.Batches;
+namespace CrbnVariantCaller.Counts.Batches;
 
 /// <summary>
 /// A flat, structure-of-arrays batch of decoded alignments: the input of every kernel on every backend.

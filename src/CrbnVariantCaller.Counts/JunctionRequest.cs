@@ -1,4 +1,4 @@
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>Parameters of the junction kernel.</summary>
 public sealed record JunctionRequest

@@ -1,6 +1,6 @@
 using CrbnVariantCaller.Core.Coordinates;
 
-namespace CrbnVariantCaller.Compute.Batches;
+namespace CrbnVariantCaller.Counts.Batches;
 
 /// <summary>
 /// The fixed-size fields of one alignment record, in BAM's own units (0-based positions, refID −1 for none),

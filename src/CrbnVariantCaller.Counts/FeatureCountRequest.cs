@@ -1,4 +1,4 @@
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>Parameters of the feature-count kernel (featureCounts defaults).</summary>
 public sealed record FeatureCountRequest

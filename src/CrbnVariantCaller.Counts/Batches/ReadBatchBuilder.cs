@@ -1,5 +1,5 @@
 using CrbnVariantCaller.Core.Alignment;
-namespace CrbnVariantCaller.Compute.Batches;
+namespace CrbnVariantCaller.Counts.Batches;
 
 /// <summary>
 /// Accumulates alignment records into a <see cref="ReadBatch"/> with memcpy-like copies of the raw BAM spans.

@@ -1,6 +1,6 @@
 using CrbnVariantCaller.Core.Coordinates;
 
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>
 /// The per-N-operation records every backend's junction kernel emits (one slot per N of each passing read,
@@ -8,7 +8,7 @@ namespace CrbnVariantCaller.Compute.Kernels;
 /// </summary>
 public sealed class JunctionRecords
 {
-    internal JunctionRecords(int[] referenceIds, int[] starts, int[] ends, int[] info)
+    public JunctionRecords(int[] referenceIds, int[] starts, int[] ends, int[] info)
     {
         ReferenceIds = referenceIds;
         Starts = starts;

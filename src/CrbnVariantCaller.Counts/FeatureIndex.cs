@@ -1,4 +1,4 @@
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>
 /// Features sorted by (refID, start) in flat arrays, ready for every backend: <c>FirstByReference[ref]..FirstByReference[ref+1]</c>

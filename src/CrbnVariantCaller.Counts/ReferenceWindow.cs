@@ -1,6 +1,6 @@
 using CrbnVariantCaller.Core.Coordinates;
 
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>A closed, 1-based window on one reference sequence, named by its BAM refID.</summary>
 public readonly record struct ReferenceWindow

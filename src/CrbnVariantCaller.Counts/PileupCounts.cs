@@ -1,4 +1,4 @@
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>Per-position, per-strand counters produced by the pileup kernel.</summary>
 public sealed class PileupCounts
@@ -6,7 +6,7 @@ public sealed class PileupCounts
     /// <summary>Counters per position: 7 channels × 2 strands.</summary>
     public const int ChannelsPerPosition = 14;
 
-    internal PileupCounts(ReferenceWindow window, int[] counts)
+    public PileupCounts(ReferenceWindow window, int[] counts)
     {
         if (counts.Length != window.Length * ChannelsPerPosition)
         {

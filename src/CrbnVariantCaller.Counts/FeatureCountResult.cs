@@ -1,9 +1,9 @@
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>Reads or fragments per gene, the per-read assignment behind them, and the featureCounts-style summary.</summary>
 public sealed class FeatureCountResult
 {
-    internal FeatureCountResult(int[] assignments, int geneCount)
+    public FeatureCountResult(int[] assignments, int geneCount)
     {
         Assignments = assignments;
         GeneCounts = new long[geneCount];

@@ -1,7 +1,7 @@
 using CrbnVariantCaller.Core.Alignment;
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>
 /// Which reads a kernel looks at. Unmapped reads and reads with refID −1 are always skipped.

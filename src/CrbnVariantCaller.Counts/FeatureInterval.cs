@@ -1,6 +1,6 @@
 using CrbnVariantCaller.Core.Coordinates;
 
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>One feature (an exon) belonging to meta-feature <see cref="GeneIndex"/>, closed 1-based like GTF.</summary>
 /// <param name="ReferenceId">BAM refID of the feature's contig.</param>

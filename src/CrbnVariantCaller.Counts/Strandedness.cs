@@ -1,4 +1,4 @@
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>Library strandedness, as featureCounts <c>-s</c>.</summary>
 public enum Strandedness

@@ -1,4 +1,4 @@
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>Parameters of the coverage kernel (samtools depth semantics by default).</summary>
 public sealed record CoverageRequest

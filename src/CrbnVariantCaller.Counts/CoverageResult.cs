@@ -1,9 +1,9 @@
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>Depth per position and summed depth per bin.</summary>
 public sealed class CoverageResult
 {
-    internal CoverageResult(ReferenceWindow window, int binSize, int[] depth, ulong[] binSums)
+    public CoverageResult(ReferenceWindow window, int binSize, int[] depth, ulong[] binSums)
     {
         Window = window;
         BinSize = binSize;

@@ -1,4 +1,4 @@
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>
 /// The counters kept per reference position by the pileup kernel; each exists once per strand

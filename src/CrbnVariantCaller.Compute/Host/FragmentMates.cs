@@ -1,7 +1,7 @@
 using CrbnVariantCaller.Core.Alignment;
-using CrbnVariantCaller.Compute.Batches;
+using CrbnVariantCaller.Counts.Batches;
 
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Compute.Host;
 
 /// <summary>
 /// Pairs read 1 with read 2 of each template (primary alignments only, matched by QNAME) for fragment counting.

@@ -1,4 +1,4 @@
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>
 /// Parameters of the pileup kernel. With <see cref="ReadFilter.SkipAnomalousPairs"/> = true, MinBaseQuality 13

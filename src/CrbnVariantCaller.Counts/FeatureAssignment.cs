@@ -1,4 +1,4 @@
-namespace CrbnVariantCaller.Compute.Kernels;
+namespace CrbnVariantCaller.Counts;
 
 /// <summary>
 /// Why a read or fragment was not assigned; the kernels write a gene index (≥ 0) or one of these negative codes

@@ -1,7 +1,7 @@
 using System.Buffers.Binary;
 using System.Numerics;
 
-namespace CrbnVariantCaller.Compute.Batches;
+namespace CrbnVariantCaller.Counts.Batches;
 
 /// <summary>
 /// Interns read names (QNAME bytes) into dense ids, 0, 1, 2, … in first-seen order, without allocating per name:
