@@ -1,19 +1,19 @@
 // Kernel throughput per backend on synthetic reads (default 1,000,000 templates ≈ 1.67 M reads).
-// Usage: dotnet run -c Release --project bench/kernels -- [templates] [cpu,opencl,cuda]
+// Usage: dotnet run -c Release --project bench/kernels -- [templates] [cpu,cuda,opencl,ilgpu-cpu]
 // Prints, per kernel and backend: end-to-end ms (upload + kernels + download + host steps), kernel-only ms
-// for device backends, reads/s, and whether the integers equal the CPU backend's.
+// for ILGPU accelerators, reads/s, and whether the integers equal the CPU backend's.
 using System.Diagnostics;
 using System.Globalization;
 using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Counts.Batches;
-using CrbnVariantCaller.Compute.Device;
+using CrbnVariantCaller.Compute.Ilgpu;
 using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Compute.Tests.Parity;
 using CrbnVariantCaller.Core.Coordinates;
 using Microsoft.Extensions.Logging.Abstractions;
 
 int templates = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
-string[] wanted = (args.Length > 1 ? args[1] : "cpu,opencl,cuda").Split(',');
+string[] wanted = (args.Length > 1 ? args[1] : "cpu,cuda,opencl").Split(',');
 var clock = Stopwatch.StartNew();
 ReadBatch batch = RandomReadsAtScale.Generate(templates);
 Console.WriteLine($"# {batch.Count:N0} reads, {batch.Cigars.Length:N0} CIGAR ops, {batch.Qualities.Length:N0} bases; generated in {clock.ElapsedMilliseconds} ms");
@@ -61,7 +61,7 @@ foreach (string name in wanted)
                 var sw = Stopwatch.StartNew();
                 result = k.Run(backend);
                 best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
-                if (backend is DeviceBackend device)
+                if (backend is IlgpuBackend device)
                 {
                     bestKernel = Math.Min(bestKernel, device.LastKernelTime.TotalMilliseconds);
                 }
@@ -77,7 +77,7 @@ foreach (string name in wanted)
                 same = k.Same(cpu, result) ? "yes" : "NO";
             }
 
-            string kernelMs = backend is DeviceBackend ? bestKernel.ToString("F1", CultureInfo.InvariantCulture) : "—";
+            string kernelMs = backend is IlgpuBackend ? bestKernel.ToString("F1", CultureInfo.InvariantCulture) : "—";
             Console.WriteLine($"| {k.Name} | {name} | {backend.DeviceName} | {best:F1} | {kernelMs} | {batch.Count / best / 1000:F2} | {same} |");
         }
     }

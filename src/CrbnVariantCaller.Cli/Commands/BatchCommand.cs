@@ -19,7 +19,7 @@ public sealed class BatchCommand(CommandGuard guard, SampleAnalyzer analyzer, Ba
     private readonly Option<string> _out = new("--out") { Description = "Output folder for every sample's files and the batch summary.", Required = true };
     private readonly Option<int> _jobs = new("--jobs", "-j") { Description = "Samples analysed in parallel.", DefaultValueFactory = _ => 1 };
     private readonly Option<bool> _resume = new("--resume") { Description = "Skip samples whose ID.report.json already exists in --out and parses; they are still summarised." };
-    private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto, cpu, opencl or cuda.", DefaultValueFactory = _ => "auto" };
+    private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto (CUDA, then an OpenCL GPU, else the managed CPU), cpu, cuda, opencl or ilgpu-cpu (parity checks).", DefaultValueFactory = _ => "auto" };
     private readonly Option<int> _threads = new("--threads", "-@") { Description = "BGZF decompression threads per sample.", DefaultValueFactory = _ => 1 };
     private readonly Option<bool> _plainVcf = new("--plain-vcf") { Description = "Write ID.vcf instead of ID.vcf.gz + .tbi." };
     private readonly Option<string?> _pon = new("--pon") { Description = "Copy-number panel of normals (crbn pon) for every DNA sample." };

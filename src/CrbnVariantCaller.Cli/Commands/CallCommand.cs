@@ -21,7 +21,7 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
     private readonly Option<string?> _pon = new("--pon") { Description = "Copy-number panel of normals (crbn pon)." };
     private readonly Option<string?> _sample = new("--sample") { Description = "Sample ID naming the outputs (default: the BAM's @RG SM)." };
     private readonly Option<string> _out = new("--out") { Description = "Output folder.", Required = true };
-    private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto, cpu, opencl or cuda.", DefaultValueFactory = _ => "auto" };
+    private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto (CUDA, then an OpenCL GPU, else the managed CPU), cpu, cuda, opencl or ilgpu-cpu (parity checks).", DefaultValueFactory = _ => "auto" };
     private readonly Option<int> _threads = new("--threads", "-@") { Description = "BGZF decompression threads.", DefaultValueFactory = _ => 1 };
     private readonly Option<string?> _cohort = new("--cohort") { Description = "Reference cohort TSV for expression percentiles (crbn cohort build)." };
     private readonly Option<string?> _signature = new("--signature") { Description = "Signature gene-set file (adverse/favourable genes), e.g. IMiD-14." };
@@ -130,7 +130,7 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
         }
         catch (ArgumentException)
         {
-            throw new UsageException($"--device must be auto, cpu, opencl or cuda (got '{text}').");
+            throw new UsageException($"--device must be auto, cpu, cuda, opencl or ilgpu-cpu (got '{text}').");
         }
     }
 

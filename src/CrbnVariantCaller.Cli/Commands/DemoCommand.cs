@@ -23,7 +23,7 @@ public sealed class DemoCommand(
     ILoggerFactory loggers)
 {
     private readonly Option<string> _out = new("--out") { Description = "Output folder.", DefaultValueFactory = _ => "crbn-demo" };
-    private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto, cpu, opencl or cuda.", DefaultValueFactory = _ => "auto" };
+    private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto (CUDA, then an OpenCL GPU, else the managed CPU), cpu, cuda, opencl or ilgpu-cpu (parity checks).", DefaultValueFactory = _ => "auto" };
 
     /// <summary>The System.CommandLine definition of <c>crbn demo</c>.</summary>
     public Command Build()

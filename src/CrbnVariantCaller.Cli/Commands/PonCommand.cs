@@ -18,7 +18,7 @@ public sealed class PonCommand(CommandGuard guard, BackendSelector backends, ILo
     private readonly Option<string> _reference = new("--reference") { Description = "Reference FASTA (.fai, or .gz with .fai and .gzi).", Required = true };
     private readonly Option<string?> _targets = new("--targets") { Description = "Capture BED (CRBN exon targets and control targets); derived from the CRBN model otherwise." };
     private readonly Option<string> _out = new("--out") { Description = "Panel-of-normals TSV to write.", Required = true };
-    private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto, cpu, opencl or cuda.", DefaultValueFactory = _ => "auto" };
+    private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto (CUDA, then an OpenCL GPU, else the managed CPU), cpu, cuda, opencl or ilgpu-cpu (parity checks).", DefaultValueFactory = _ => "auto" };
     private readonly Option<int> _threads = new("--threads", "-@") { Description = "BGZF decompression threads.", DefaultValueFactory = _ => 1 };
 
     /// <summary>The System.CommandLine definition of <c>crbn pon</c>.</summary>

@@ -1,21 +1,20 @@
 using CrbnVariantCaller.Compute.Cpu;
-using CrbnVariantCaller.Compute.Cuda;
-using CrbnVariantCaller.Compute.Device;
-using CrbnVariantCaller.Compute.OpenCl;
+using CrbnVariantCaller.Compute.Ilgpu;
+using ILGPU;
 using Microsoft.Extensions.Logging;
 
 namespace CrbnVariantCaller.Compute.Backends;
 
 /// <summary>
-/// Implements <c>--device auto|cpu|opencl|cuda</c> and <c>crbn devices</c>. <c>auto</c> prefers CUDA, then an OpenCL
-/// GPU, and otherwise uses the managed CPU backend with a logged warning (an OpenCL CPU device such as PoCL is never
-/// chosen by <c>auto</c>: it is slower than the managed backend; ask for it with <c>--device opencl</c>).
+/// Implements <c>--device auto|cpu|opencl|cuda|ilgpu-cpu</c> and <c>crbn devices</c>. <c>auto</c> prefers CUDA, then an
+/// ILGPU OpenCL GPU, and otherwise uses the managed CPU backend with a logged warning. ILGPU's CPU accelerator is never
+/// chosen by <c>auto</c>: it runs the GPU kernels about 1,000× slower than the managed loops and exists for parity checks.
 /// </summary>
 public sealed class BackendSelector
 {
     /// <summary>
-    /// Native runtimes (the ocl-icd loader, PoCL, libcuda) are discovered and initialised one caller at a time: two
-    /// engines created at once from different threads crashed the process inside the OpenCL loader.
+    /// Native runtimes (libcuda, the OpenCL loader) are discovered and initialised one caller at a time: two engines
+    /// created at once from different threads crashed the process inside the OpenCL loader.
     /// </summary>
     private static readonly Lock NativeInitLock = new();
 
@@ -35,142 +34,102 @@ public sealed class BackendSelector
     {
         lock (NativeInitLock)
         {
-            return ListDevicesLocked();
-        }
-    }
+            var entries = new List<DeviceEntry> { new(BackendKind.Cpu, new CpuBackend().DeviceName, false, true, null) };
+            IReadOnlyList<IlgpuDevice> devices;
+            string? problem = null;
+            try
+            {
+                using Context context = IlgpuDevices.CreateContext();
+                devices = IlgpuDevices.List(context);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                devices = [];
+                problem = "ILGPU could not start: " + e.Message;
+            }
 
-    private DeviceReport ListDevicesLocked()
-    {
-        var entries = new List<DeviceEntry> { new(BackendKind.Cpu, new CpuBackend().DeviceName, false, true, null) };
-        (IReadOnlyList<CudaDeviceInfo> cuda, string? cudaProblem) = SafeCuda();
-        if (cuda.Count == 0)
-        {
-            entries.Add(new DeviceEntry(BackendKind.Cuda, "CUDA", true, false, cudaProblem));
-        }
+            foreach (BackendKind kind in new[] { BackendKind.Cuda, BackendKind.OpenCl, BackendKind.IlgpuCpu })
+            {
+                IlgpuDevice[] ofKind = devices.Where(d => d.Kind == kind).ToArray();
+                if (ofKind.Length == 0)
+                {
+                    entries.Add(new DeviceEntry(kind, kind.OptionName(), kind != BackendKind.IlgpuCpu, false, problem ?? IlgpuDevices.WhyNo(kind)));
+                }
 
-        entries.AddRange(cuda.Select(d => new DeviceEntry(BackendKind.Cuda, d.Describe(), true, cudaProblem is null, cudaProblem)));
-        (IReadOnlyList<OpenClDeviceInfo> cl, string? clProblem) = SafeOpenCl();
-        if (cl.Count == 0)
-        {
-            entries.Add(new DeviceEntry(BackendKind.OpenCl, "OpenCL", false, false, clProblem));
-        }
+                entries.AddRange(ofKind.Select(d => new DeviceEntry(kind, d.Name, d.IsGpu, true, null)));
+            }
 
-        entries.AddRange(cl.Select(d => new DeviceEntry(BackendKind.OpenCl, d.Describe(), d.IsGpu, true, null)));
-        BackendKind auto = cuda.Count > 0 && cudaProblem is null ? BackendKind.Cuda
-            : cl.Any(d => d.IsGpu) ? BackendKind.OpenCl
-            : BackendKind.Cpu;
-        return new DeviceReport(entries, auto);
+            BackendKind auto = devices.Any(d => d.Kind == BackendKind.Cuda) ? BackendKind.Cuda
+                : devices.Any(d => d.Kind == BackendKind.OpenCl && d.IsGpu) ? BackendKind.OpenCl
+                : BackendKind.Cpu;
+            return new DeviceReport(entries, auto);
+        }
     }
 
     /// <summary>Creates the engine for <paramref name="options"/>.</summary>
-    /// <exception cref="ComputeUnavailableException">OpenCL or CUDA was asked for explicitly and cannot be used.</exception>
+    /// <exception cref="ComputeUnavailableException">A device was asked for explicitly and cannot be used.</exception>
     public ComputeEngine Select(ComputeOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         lock (NativeInitLock)
         {
-            return SelectLocked(options);
+            var cpu = new CpuBackend(options.CpuThreads);
+            IComputeBackend primary = options.Device switch
+            {
+                DeviceRequest.Cpu => cpu,
+                DeviceRequest.Auto => SelectAuto(options, cpu),
+                DeviceRequest.Cuda => Create(BackendKind.Cuda, options),
+                DeviceRequest.OpenCl => Create(BackendKind.OpenCl, options),
+                _ => Create(BackendKind.IlgpuCpu, options),
+            };
+            _logger.LogInformation("Compute backend: {Backend} on {Device}", primary.Kind.OptionName(), primary.DeviceName);
+            return new ComputeEngine(primary, cpu, _loggers.CreateLogger<ComputeEngine>());
         }
-    }
-
-    private ComputeEngine SelectLocked(ComputeOptions options)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        var cpu = new CpuBackend(options.CpuThreads);
-        IComputeBackend primary = options.Device switch
-        {
-            DeviceRequest.Cpu => cpu,
-            DeviceRequest.OpenCl => CreateOpenCl(options, gpuOnly: false),
-            DeviceRequest.Cuda => CreateCuda(),
-            _ => SelectAuto(options, cpu),
-        };
-        _logger.LogInformation("Compute backend: {Backend} on {Device}", primary.Kind, primary.DeviceName);
-        return new ComputeEngine(primary, cpu, _loggers.CreateLogger<ComputeEngine>());
     }
 
     private IComputeBackend SelectAuto(ComputeOptions options, CpuBackend cpu)
     {
         var reasons = new List<string>();
-        try
+        foreach (BackendKind kind in new[] { BackendKind.Cuda, BackendKind.OpenCl })
         {
-            return CreateCuda();
-        }
-        catch (ComputeUnavailableException e)
-        {
-            reasons.Add("CUDA: " + e.Reason);
-        }
-
-        try
-        {
-            return CreateOpenCl(options, gpuOnly: true);
-        }
-        catch (ComputeUnavailableException e)
-        {
-            reasons.Add("OpenCL: " + e.Reason);
+            try
+            {
+                return Create(kind, options);
+            }
+            catch (ComputeUnavailableException e)
+            {
+                reasons.Add($"{kind.OptionName()}: {e.Reason}");
+            }
         }
 
         _logger.LogWarning("No GPU backend is usable ({Reasons}); using the managed CPU backend", string.Join("; ", reasons));
         return cpu;
     }
 
-    private IComputeBackend CreateCuda()
+    /// <summary>A backend on the first usable device of <paramref name="kind"/> (a GPU for OpenCL).</summary>
+    private static IlgpuBackend Create(BackendKind kind, ComputeOptions options)
     {
-        (IReadOnlyList<CudaDeviceInfo> devices, string? problem) = SafeCuda();
-        if (devices.Count == 0 || problem is not null)
-        {
-            throw new ComputeUnavailableException(BackendKind.Cuda, problem ?? "no CUDA device");
-        }
-
+        Context? context = null;
         try
         {
-            return new DeviceBackend(new CudaDevice(devices[0]));
-        }
-        catch (Exception e) when (e is CudaException or InvalidOperationException)
-        {
-            throw new ComputeUnavailableException(BackendKind.Cuda, e.Message, e);
-        }
-    }
+            context = IlgpuDevices.CreateContext();
+            IlgpuDevice? device = IlgpuDevices.List(context).FirstOrDefault(d => d.Kind == kind && (kind != BackendKind.OpenCl || d.IsGpu));
+            if (device is null)
+            {
+                throw new ComputeUnavailableException(kind, IlgpuDevices.WhyNo(kind));
+            }
 
-    private IComputeBackend CreateOpenCl(ComputeOptions options, bool gpuOnly)
-    {
-        (IReadOnlyList<OpenClDeviceInfo> devices, string? problem) = SafeOpenCl();
-        OpenClDeviceInfo? chosen = devices.FirstOrDefault(d => d.IsGpu) ?? (gpuOnly ? null : devices.FirstOrDefault());
-        if (chosen is null)
-        {
-            throw new ComputeUnavailableException(BackendKind.OpenCl,
-                problem ?? (gpuOnly ? $"no OpenCL GPU (found: {string.Join(", ", devices.Select(d => d.Name))})" : "no OpenCL device"));
+            IlgpuBackend backend = IlgpuDevices.CreateBackend(context, device, options.DeviceSliceReads);
+            context = null; // owned by the backend now
+            return backend;
         }
-
-        try
+        catch (Exception e) when (e is not (ComputeUnavailableException or OutOfMemoryException))
         {
-            return new DeviceBackend(new OpenClDevice(chosen, options.CacheDirectory, _loggers.CreateLogger<OpenClDevice>()));
+            throw new ComputeUnavailableException(kind, e.Message, e);
         }
-        catch (Exception e) when (e is OpenClException or InvalidOperationException)
+        finally
         {
-            throw new ComputeUnavailableException(BackendKind.OpenCl, e.Message, e);
-        }
-    }
-
-    private static (IReadOnlyList<CudaDeviceInfo>, string?) SafeCuda()
-    {
-        try
-        {
-            return CudaDiscovery.Discover();
-        }
-        catch (CudaException e)
-        {
-            return ([], e.Message);
-        }
-    }
-
-    private static (IReadOnlyList<OpenClDeviceInfo>, string?) SafeOpenCl()
-    {
-        try
-        {
-            return OpenClDiscovery.Discover();
-        }
-        catch (OpenClException e)
-        {
-            return ([], e.Message);
+            context?.Dispose();
         }
     }
 }

@@ -5,7 +5,7 @@ public sealed class ComputeUnavailableException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public ComputeUnavailableException(BackendKind kind, string reason, Exception? inner = null)
-        : base($"{kind} backend unavailable: {reason}", inner)
+        : base($"{kind.OptionName()} backend unavailable: {reason}", inner)
     {
         Kind = kind;
         Reason = reason;

@@ -19,7 +19,7 @@ public sealed class DeviceReport
         AutoChoice = autoChoice;
     }
 
-    /// <summary>All entries, CPU first, then CUDA, then OpenCL.</summary>
+    /// <summary>All entries: the managed CPU first, then CUDA, OpenCL and the ILGPU CPU accelerator.</summary>
     public IReadOnlyList<DeviceEntry> Entries { get; }
 
     /// <summary>What <c>--device auto</c> would pick.</summary>
@@ -31,13 +31,7 @@ public sealed class DeviceReport
         var sb = new StringBuilder();
         foreach (DeviceEntry e in Entries)
         {
-            string kind = e.Kind switch
-            {
-                BackendKind.Cpu => "cpu",
-                BackendKind.OpenCl => "opencl",
-                _ => "cuda",
-            };
-            sb.Append(kind.PadRight(7)).Append(e.Usable ? "available    " : "unavailable  ").Append(e.Name);
+            sb.Append(e.Kind.OptionName().PadRight(10)).Append(e.Usable ? "available    " : "unavailable  ").Append(e.Name);
             if (e.Reason is not null)
             {
                 sb.Append(" — ").Append(e.Reason);
@@ -46,7 +40,7 @@ public sealed class DeviceReport
             sb.AppendLine();
         }
 
-        sb.Append("auto selects: ").AppendLine(AutoChoice.ToString().ToLowerInvariant());
+        sb.Append("auto selects: ").AppendLine(AutoChoice.OptionName());
         return sb.ToString();
     }
 }

@@ -2,7 +2,6 @@ using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Compute.Cpu;
 using CrbnVariantCaller.Counts;
-using CrbnVariantCaller.Compute.OpenCl;
 using CrbnVariantCaller.Compute.Tests.Parity;
 using CrbnVariantCaller.Core.Coordinates;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -15,10 +14,10 @@ public sealed class ComputeEngineTests
     /// <summary>A device whose kernels fail like a lost GPU would.</summary>
     private sealed class FailingBackend : IComputeBackend
     {
-        public BackendKind Kind => BackendKind.OpenCl;
+        public BackendKind Kind => BackendKind.Cuda;
         public string DeviceName => "broken test device";
-        public PileupCounts Pileup(ReadBatch batch, PileupRequest request) => throw new OpenClException("clEnqueueNDRangeKernel", -5);
-        public CoverageResult Coverage(ReadBatch batch, CoverageRequest request) => throw new OpenClException("clFinish", -36);
+        public PileupCounts Pileup(ReadBatch batch, PileupRequest request) => throw new InvalidOperationException("CUDA_ERROR_OUT_OF_MEMORY: out of device memory");
+        public CoverageResult Coverage(ReadBatch batch, CoverageRequest request) => throw new InvalidOperationException("CUDA_ERROR_LAUNCH_FAILED");
         public IReadOnlyList<JunctionCount> Junctions(ReadBatch batch, JunctionRequest request) => throw new InvalidOperationException("lost");
         public FeatureCountResult FeatureCounts(ReadBatch batch, FeatureIndex features, FeatureCountRequest request) => throw new InvalidOperationException("lost");
         public void Dispose() { }
@@ -34,7 +33,7 @@ public sealed class ComputeEngineTests
         ComputeResult<PileupCounts> pileup = engine.Pileup(batch, new PileupRequest { Window = window });
         Assert.Equal(BackendKind.Cpu, pileup.Backend);
         Assert.NotNull(pileup.Fallback);
-        Assert.Contains("CL_OUT_OF_RESOURCES", pileup.Fallback!.Reason, StringComparison.Ordinal);
+        Assert.Contains("CUDA_ERROR_OUT_OF_MEMORY", pileup.Fallback!.Reason, StringComparison.Ordinal);
         Assert.Equal(new CpuBackend().Pileup(batch, new PileupRequest { Window = window }).Raw, pileup.Value.Raw);
 
         ComputeResult<CoverageResult> coverage = engine.Coverage(batch, new CoverageRequest { Window = window });
@@ -53,7 +52,7 @@ public sealed class ComputeEngineTests
     }
 
     [Fact]
-    public void Auto_never_picks_an_opencl_cpu_device_and_the_report_explains_every_backend()
+    public void Auto_never_picks_the_ilgpu_cpu_accelerator_and_the_report_explains_every_backend()
     {
         var selector = new BackendSelector(NullLoggerFactory.Instance);
         DeviceReport report = selector.ListDevices();
@@ -66,13 +65,48 @@ public sealed class ComputeEngineTests
             Assert.Equal(BackendKind.Cpu, report.AutoChoice);
         }
 
+        Assert.Contains(report.Entries, e => e.Kind == BackendKind.IlgpuCpu && e.Usable);
+        Assert.NotEqual(BackendKind.IlgpuCpu, report.AutoChoice);
+        Assert.NotEqual(BackendKind.IlgpuCpu, engine.Primary.Kind);
         Assert.Contains("auto selects", report.Render(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_explicit_ilgpu_cpu_request_runs_the_kernels_on_the_cpu_accelerator()
+    {
+        using ComputeEngine engine = new BackendSelector(NullLoggerFactory.Instance).Select(new ComputeOptions { Device = DeviceRequest.IlgpuCpu });
+        ReadBatch batch = RandomReads.Generate(11, 50);
+        var window = new ReferenceWindow(0, new Position(1), new Position(RandomReads.ReferenceLength));
+        ComputeResult<CoverageResult> coverage = engine.Coverage(batch, new CoverageRequest { Window = window });
+        Assert.Equal(BackendKind.IlgpuCpu, coverage.Backend);
+        Assert.Equal("cpu", coverage.Backend.ReportName());
+        Assert.Null(coverage.Fallback);
+        Assert.Equal(new CpuBackend().Coverage(batch, new CoverageRequest { Window = window }).Depth, coverage.Value.Depth);
+    }
+
+    [Fact]
+    public void An_unusable_explicit_gpu_says_why_in_one_line()
+    {
+        var selector = new BackendSelector(NullLoggerFactory.Instance);
+        foreach (DeviceRequest device in new[] { DeviceRequest.Cuda, DeviceRequest.OpenCl })
+        {
+            BackendKind kind = device == DeviceRequest.Cuda ? BackendKind.Cuda : BackendKind.OpenCl;
+            if (selector.ListDevices().Entries.Any(e => e.Kind == kind && e.Usable && (e.IsGpu || kind == BackendKind.Cuda)))
+            {
+                continue;
+            }
+
+            ComputeUnavailableException e = Assert.Throws<ComputeUnavailableException>(() => selector.Select(new ComputeOptions { Device = device }));
+            Assert.DoesNotContain('\n', e.Message);
+            Assert.Contains(kind == BackendKind.Cuda ? "libcuda" : "OpenCL", e.Message, StringComparison.Ordinal);
+        }
     }
 
     [Fact]
     public void Unknown_device_names_are_rejected()
     {
         Assert.Equal(DeviceRequest.OpenCl, ComputeOptions.ParseDevice("OpenCL"));
+        Assert.Equal(DeviceRequest.IlgpuCpu, ComputeOptions.ParseDevice("ilgpu-cpu"));
         Assert.Throws<ArgumentException>(() => ComputeOptions.ParseDevice("gpu"));
     }
 

@@ -1,24 +1,19 @@
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Cuda;
-using CrbnVariantCaller.Compute.OpenCl;
+using CrbnVariantCaller.Compute.Ilgpu;
+using ILGPU;
 using Xunit;
 
 namespace CrbnVariantCaller.Compute.Tests.Parity;
 
-/// <summary>A fact that runs only when a backend of <paramref name="kind"/> is usable here, and is skipped loudly with the reason otherwise.</summary>
+/// <summary>A fact that runs only when an ILGPU accelerator of <paramref name="kind"/> is usable here, and is skipped loudly with the reason otherwise.</summary>
 public sealed class BackendFactAttribute : FactAttribute
 {
     public BackendFactAttribute(BackendKind kind)
     {
-        string? reason = kind switch
-        {
-            BackendKind.OpenCl => OpenClProblem(),
-            BackendKind.Cuda => CudaProblem(),
-            _ => null,
-        };
+        string? reason = kind == BackendKind.Cpu ? null : Problem(kind);
         if (reason is not null)
         {
-            Skip = $"SKIPPED LOUDLY: {kind} backend unavailable here: {reason}";
+            Skip = $"SKIPPED LOUDLY: {kind.OptionName()} backend unavailable here: {reason}";
         }
     }
 
@@ -38,15 +33,9 @@ public sealed class BackendFactAttribute : FactAttribute
 
     private bool _requiresCorpus;
 
-    private static string? OpenClProblem()
+    private static string? Problem(BackendKind kind)
     {
-        (IReadOnlyList<OpenClDeviceInfo> devices, string? problem) = OpenClDiscovery.Discover();
-        return devices.Count > 0 ? null : problem ?? "no OpenCL device";
-    }
-
-    private static string? CudaProblem()
-    {
-        (IReadOnlyList<CudaDeviceInfo> devices, string? problem) = CudaDiscovery.Discover();
-        return devices.Count > 0 && problem is null ? null : problem ?? "no CUDA device";
+        using Context context = IlgpuDevices.CreateContext();
+        return IlgpuDevices.List(context).Any(d => d.Kind == kind && (kind != BackendKind.OpenCl || d.IsGpu)) ? null : IlgpuDevices.WhyNo(kind);
     }
 }

@@ -85,6 +85,28 @@ public abstract class KernelParityChecks : IDisposable
         }
     }
 
+    /// <summary>The raw per-N records of the emit kernel (slots, strands, anchor flags), not only their reduction.</summary>
+    protected void CheckJunctionRecordsOnRandomReads()
+    {
+        foreach (int seed in Seeds())
+        {
+            ReadBatch batch = RandomReads.Generate(seed, 600);
+            var request = new JunctionRequest { MinAnchor = 12 };
+            JunctionRecords expected = _reference.JunctionRecords(batch, request);
+            JunctionRecords actual = Backend switch
+            {
+                Ilgpu.IlgpuBackend device => device.JunctionRecords(batch, request),
+                CpuBackend cpu => cpu.JunctionRecords(batch, request),
+                _ => throw new InvalidOperationException("no raw junction records on " + Backend.DeviceName),
+            };
+            Assert.True(expected.Starts.Length > 0, $"seed {seed}: the random batch should contain junctions");
+            AssertSame(expected.ReferenceIds, actual.ReferenceIds, seed, "junction record refIDs");
+            AssertSame(expected.Starts, actual.Starts, seed, "junction record starts");
+            AssertSame(expected.Ends, actual.Ends, seed, "junction record ends");
+            AssertSame(expected.Info, actual.Info, seed, "junction record strand/anchor");
+        }
+    }
+
     protected void CheckFeatureCountsOnRandomReads()
     {
         foreach (int seed in Seeds())
@@ -138,7 +160,30 @@ public abstract class KernelParityChecks : IDisposable
         AssertSame(_reference.Coverage(batch, cov).Depth, Backend.Coverage(batch, cov).Depth, 0, $"{relativePath} coverage");
         var junctions = new JunctionRequest { MinAnchor = 1 };
         Assert.Equal(_reference.Junctions(batch, junctions), Backend.Junctions(batch, junctions));
+        FeatureIndex features = TiledFeatures(refId, start, end);
+        {
+            foreach (FeatureCountRequest request in new[] { new FeatureCountRequest(), new FeatureCountRequest { CountFragments = true, Strandedness = Strandedness.ReverselyStranded } })
+            {
+                AssertSame(_reference.FeatureCounts(batch, features, request).Assignments, Backend.FeatureCounts(batch, features, request).Assignments, 0, $"{relativePath} feature assignments");
+            }
+        }
+
         _output.WriteLine($"{relativePath} {region}: {batch.Count} reads identical on {Backend.DeviceName}");
+    }
+
+    /// <summary>
+    /// Features tiling a region: 1,600 bp every 1,500 bp (so neighbours overlap and some reads are ambiguous), two per
+    /// gene, alternating strands.
+    /// </summary>
+    private static FeatureIndex TiledFeatures(int refId, int start, int end)
+    {
+        var features = new List<FeatureInterval>();
+        for (int s = start, i = 0; s + 1_600 <= end; s += 1_500, i++)
+        {
+            features.Add(new FeatureInterval(refId, new Position(s), new Position(s + 1_599), i % 2 == 0 ? Strand.Plus : Strand.Minus, i / 2));
+        }
+
+        return new FeatureIndex(features, (features.Count + 1) / 2);
     }
 
     private IEnumerable<int> Seeds()
