@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Compares every *.report.json under two folders, ignoring the `tool` section (backend, device, fallbacks,
-command line) and input paths. Prints one line per report and exits 1 when any differs or is missing."""
+command line), input paths, and the backend named inside `expression.source` ("feature-count kernel (Cuda), ..."). Prints one line per report and exits 1 when any differs or is missing."""
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -10,6 +11,9 @@ def load(path: Path) -> dict:
     report = json.loads(path.read_text(encoding="utf-8"))
     report.pop("tool", None)
     report.pop("inputs", None)
+    expression = report.get("expression") or {}
+    if isinstance(expression.get("source"), str):
+        expression["source"] = re.sub(r"kernel \(\w+\)", "kernel (backend)", expression["source"])
     return report
 
 

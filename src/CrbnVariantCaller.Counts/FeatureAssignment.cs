@@ -2,7 +2,7 @@ namespace CrbnVariantCaller.Counts;
 
 /// <summary>
 /// Why a read or fragment was not assigned; the kernels write a gene index (≥ 0) or one of these negative codes
-/// (kernels/crbn_kernels.cl <c>FC_*</c>).
+/// (<c>FeatureKernels</c> in kernels/).
 /// </summary>
 public enum FeatureAssignment
 {

@@ -27,7 +27,7 @@ public sealed record ReadFilter
     /// <summary>Skip paired reads that are not in a proper pair (samtools mpileup's default; <c>-A</c> turns it off).</summary>
     public bool SkipAnomalousPairs { get; init; }
 
-    /// <summary>The rule every backend applies (kernels/crbn_kernels.cl <c>read_passes</c>).</summary>
+    /// <summary>The rule every backend applies (kernels/ReadFilterArgs.cs on the devices).</summary>
     public bool Passes(ushort flag, byte mapq, int referenceId)
     {
         if (referenceId < 0 || (flag & (ushort)SamFlags.Unmapped) != 0)
