@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 
 namespace CrbnVariantCaller.Kernels;
@@ -19,6 +20,6 @@ public static class KernelCatalog
         ("feature_assign", Method(typeof(FeatureKernels), nameof(FeatureKernels.Assign))),
     ];
 
-    private static MethodInfo Method(Type type, string name) =>
+    private static MethodInfo Method([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicMethods)] Type type, string name) =>
         type.GetMethod(name, BindingFlags.Public | BindingFlags.Static) ?? throw new MissingMethodException(type.Name, name);
 }

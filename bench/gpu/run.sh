@@ -15,7 +15,7 @@ CRBN=$PUB/crbn/crbn
 T=testdata; REF=$T/reference/crbn_world.GRCh38.fa.gz
 DEVICE=${DEVICE:-cuda}
 log() { printf '\n== %s ==\n' "$*" | tee -a "$RES/run.log"; }
-timed() { local s=$(date +%s.%N); "$@"; local rc=$?; echo "$(echo "$(date +%s.%N) - $s" | bc) s (rc $rc): $*" | tee -a "$RES/times.txt"; return $rc; }
+timed() { local s=$(date +%s%N); "$@"; local rc=$?; echo "$(( ($(date +%s%N) - s) / 1000000 )) ms (rc $rc): $*" | tee -a "$RES/times.txt"; return $rc; }
 
 log "devices"
 nvidia-smi -L 2>&1 | tee -a "$RES/run.log"
