@@ -15,6 +15,7 @@ namespace CrbnVariantCaller.Compute.Tests.Parity;
 /// Every kernel compiles to PTX for sm_80 and sm_90 with no GPU present (ILGPU's PTX backend needs no driver), each
 /// into a module with exactly one visible entry point named after the kernel method.
 /// </summary>
+[Trait("Category", "Parity")]
 public sealed partial class PtxCompilationTests(ITestOutputHelper output)
 {
     public static TheoryData<string> Architectures => new() { "SM_80", "SM_90" };
