@@ -9,6 +9,7 @@ using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Formats.Bam;
 using CrbnVariantCaller.Formats.Bam.Index;
 using CrbnVariantCaller.Formats.Gtf;
+using CrbnVariantCaller.Pipeline.Counting;
 using CrbnVariantCaller.Pipeline.Ingest;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -38,9 +39,9 @@ using ComputeEngine engine = new BackendSelector(NullLoggerFactory.Instance)
 ExpressionAnnotation annotation = ExpressionAnnotation.FromModels(models, names);
 var count = Stopwatch.StartNew();
 StrandednessCall strand = strandArg == "auto"
-    ? new LibraryStrandDetector(engine).Detect(batch, annotation)
+    ? engine.DetectStrandedness(batch, annotation)
     : StrandednessCall.FromUser((Strandedness)int.Parse(strandArg, CultureInfo.InvariantCulture));
-GeneCountResult result = new ExpressionQuantifier(engine).Quantify(batch, annotation, strand, mapped);
+GeneCountResult result = engine.QuantifyGenes(batch, annotation, strand, mapped);
 count.Stop();
 total.Stop();
 
@@ -50,7 +51,7 @@ foreach (GeneExpression g in result.Profile.Genes)
 }
 
 Console.Error.WriteLine(FormattableString.Invariant(
-    $"# {batch.Count} records; strand {strand.Label} ({strand.Source}); {(result.CountedFragments ? "fragments" : "reads")}; backend {result.Backend} ({result.Device})"));
+    $"# {batch.Count} records; strand {strand.Label} ({strand.Source}); {(result.CountedFragments ? "fragments" : "reads")}; backend {engine.Primary.Kind} ({engine.Primary.DeviceName}), {engine.FallbackEvents.Count} fallback(s)"));
 Console.Error.WriteLine(FormattableString.Invariant(
     $"# load {load.Elapsed.TotalMilliseconds:F0} ms, strand+count {count.Elapsed.TotalMilliseconds:F0} ms, total in-process {total.Elapsed.TotalMilliseconds:F0} ms"));
 return 0;

@@ -1,17 +1,16 @@
-using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Coordinates;
 
 namespace CrbnVariantCaller.Calling.CopyNumber;
 
 /// <summary>
-/// Mean depth per target on the compute engine's coverage kernel. Nearby targets on one contig share one coverage
-/// window (targets closer than <see cref="MaxGap"/>, windows up to <see cref="MaxWindow"/> bases), so a panel costs a
-/// few kernel launches rather than one per target. Depth follows <c>samtools depth</c>/<c>bedcov -j</c>: reads with
+/// Mean depth per target from per-base coverage. Nearby targets on one contig share one coverage window (targets
+/// closer than <see cref="MaxGap"/>, windows up to <see cref="MaxWindow"/> bases), so a panel costs a few coverage
+/// counts rather than one per target: <see cref="CoverageRequests"/> lists them, the pipeline counts them, and
+/// <see cref="Count"/> turns them into depths. Depth follows <c>samtools depth</c>/<c>bedcov -j</c>: reads with
 /// UNMAP, SECONDARY, QCFAIL or DUP are skipped, deletions and skips do not count, overlapping mates count twice.
 /// </summary>
-public sealed class TargetDepthCounter(ComputeEngine engine)
+public static class TargetDepthCounter
 {
     /// <summary>Targets closer than this share a coverage window.</summary>
     public const int MaxGap = 50_000;
@@ -19,20 +18,59 @@ public sealed class TargetDepthCounter(ComputeEngine engine)
     /// <summary>The longest coverage window.</summary>
     public const int MaxWindow = 2_000_000;
 
-    /// <summary>The backend that ran the last coverage launch (for logging).</summary>
-    public string? LastBackend { get; private set; }
-
-    /// <summary>Counts the mean depth of <paramref name="reads"/> on each target.</summary>
-    /// <param name="sample">The sample's name.</param>
-    /// <param name="reads">Reads overlapping the targets (more are fine).</param>
+    /// <summary>The coverage <see cref="Count"/> needs: one request per window of nearby targets.</summary>
     /// <param name="targets">The targets.</param>
     /// <param name="referenceIdOf">The BAM refID of a contig name, or null when the BAM lacks the contig (depth 0).</param>
-    public TargetDepths Count(string sample, ReadBatch reads, IReadOnlyList<CopyNumberTarget> targets, Func<string, int?> referenceIdOf)
+    public static IReadOnlyList<CoverageRequest> CoverageRequests(IReadOnlyList<CopyNumberTarget> targets, Func<string, int?> referenceIdOf) =>
+        Windows(targets, referenceIdOf).Select(w => new CoverageRequest { Window = w.Window, BinSize = w.Window.Length }).ToList();
+
+    /// <summary>The mean depth on each target.</summary>
+    /// <param name="sample">The sample's name.</param>
+    /// <param name="targets">The targets.</param>
+    /// <param name="referenceIdOf">The BAM refID of a contig name, or null when the BAM lacks the contig (depth 0).</param>
+    /// <param name="coverage">The coverage of <see cref="CoverageRequests"/> for the same targets, in the same order.</param>
+    /// <exception cref="ArgumentException">The coverage is not the one asked for.</exception>
+    public static TargetDepths Count(string sample, IReadOnlyList<CopyNumberTarget> targets, Func<string, int?> referenceIdOf, IReadOnlyList<CoverageResult> coverage)
     {
-        ArgumentNullException.ThrowIfNull(reads);
+        ArgumentNullException.ThrowIfNull(coverage);
+        List<CoverageWindow> windows = Windows(targets, referenceIdOf);
+        if (coverage.Count != windows.Count)
+        {
+            throw new ArgumentException($"{windows.Count} coverage windows are needed, {coverage.Count} given", nameof(coverage));
+        }
+
+        double[] depth = new double[targets.Count];
+        for (int w = 0; w < windows.Count; w++)
+        {
+            (ReferenceWindow window, IReadOnlyList<int> members) = windows[w];
+            if (coverage[w].Window != window)
+            {
+                throw new ArgumentException($"coverage {w} is not over the window asked for", nameof(coverage));
+            }
+
+            int[] perBase = coverage[w].Depth;
+            foreach (int t in members)
+            {
+                GenomicInterval interval = targets[t].Interval;
+                long sum = 0;
+                for (int p = interval.Start.Value - window.Start.Value; p <= interval.End.Value - window.Start.Value; p++)
+                {
+                    sum += perBase[p];
+                }
+
+                depth[t] = (double)sum / interval.Length;
+            }
+        }
+
+        return new TargetDepths(sample, targets, depth);
+    }
+
+    /// <summary>Groups the targets on contigs the BAM has into windows, by contig (first seen first) and position.</summary>
+    private static List<CoverageWindow> Windows(IReadOnlyList<CopyNumberTarget> targets, Func<string, int?> referenceIdOf)
+    {
         ArgumentNullException.ThrowIfNull(targets);
         ArgumentNullException.ThrowIfNull(referenceIdOf);
-        double[] depth = new double[targets.Count];
+        var windows = new List<CoverageWindow>();
         foreach (IGrouping<string, int> contig in Enumerable.Range(0, targets.Count).GroupBy(i => targets[i].Interval.Contig))
         {
             if (referenceIdOf(contig.Key) is not { } refId)
@@ -59,26 +97,14 @@ public sealed class TargetDepthCounter(ComputeEngine engine)
                     to++;
                 }
 
-                var window = new ReferenceWindow(refId, new Position(windowStart), new Position(windowEnd));
-                ComputeResult<CoverageResult> coverage = engine.Coverage(reads, new CoverageRequest { Window = window, BinSize = window.Length });
-                LastBackend = coverage.Backend.ToString();
-                int[] perBase = coverage.Value.Depth;
-                for (int k = from; k < to; k++)
-                {
-                    GenomicInterval interval = targets[order[k]].Interval;
-                    long sum = 0;
-                    for (int p = interval.Start.Value - windowStart; p <= interval.End.Value - windowStart; p++)
-                    {
-                        sum += perBase[p];
-                    }
-
-                    depth[order[k]] = (double)sum / interval.Length;
-                }
-
+                windows.Add(new CoverageWindow(new ReferenceWindow(refId, new Position(windowStart), new Position(windowEnd)), order[from..to]));
                 from = to;
             }
         }
 
-        return new TargetDepths(sample, targets, depth);
+        return windows;
     }
+
+    /// <summary>One coverage window and the indices of the targets inside it.</summary>
+    private sealed record CoverageWindow(ReferenceWindow Window, IReadOnlyList<int> Targets);
 }

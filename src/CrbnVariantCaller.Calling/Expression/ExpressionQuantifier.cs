@@ -1,12 +1,11 @@
 using CrbnVariantCaller.Core.Alignment;
-using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Counts;
 
 namespace CrbnVariantCaller.Calling.Expression;
 
 /// <summary>
-/// Gene counts with featureCounts semantics through the feature-count kernel, normalised two ways:
+/// Gene counts with featureCounts semantics (counted by the pipeline under <see cref="CountRequest"/>), normalised two ways:
 /// <list type="bullet">
 /// <item>CPM = counts / library size × 10⁶, the library size being the BAM index's mapped reads (halved when fragments
 /// are counted), so it reflects the whole library and not only the counted genes;</item>
@@ -15,65 +14,79 @@ namespace CrbnVariantCaller.Calling.Expression;
 /// with the same genes (the reference cohort records its basis), not with a transcriptome-wide salmon TPM.</item>
 /// </list>
 /// </summary>
-public sealed class ExpressionQuantifier
+public static class ExpressionQuantifier
 {
-    private readonly ComputeEngine _engine;
-
-    /// <summary>Creates a quantifier that counts on <paramref name="engine"/>.</summary>
-    public ExpressionQuantifier(ComputeEngine engine)
-    {
-        ArgumentNullException.ThrowIfNull(engine);
-        _engine = engine;
-    }
-
-    /// <summary>Counts the genes of <paramref name="annotation"/> in <paramref name="batch"/>.</summary>
+    /// <summary>How the genes of <paramref name="batch"/> are counted for <see cref="Quantify"/>.</summary>
     /// <param name="batch">The RNA reads (whole BAM, or the records over the genes with their mates).</param>
-    /// <param name="annotation">Genes to count.</param>
     /// <param name="strandedness">Strand mode: <see cref="LibraryStrandDetector.Detect"/> or <see cref="StrandednessCall.FromUser"/>.</param>
-    /// <param name="totalMappedReads">Mapped reads of the whole BAM (Σ mapped of <c>BamIndex.GetReferenceCounts</c>); 0 when unknown (CPM is then null).</param>
     /// <param name="options">Counting settings; null for featureCounts' defaults with fragments for paired data.</param>
-    public GeneCountResult Quantify(
-        ReadBatch batch,
-        ExpressionAnnotation annotation,
-        StrandednessCall strandedness,
-        long totalMappedReads,
-        QuantificationOptions? options = null)
+    public static FeatureCountRequest CountRequest(ReadBatch batch, StrandednessCall strandedness, QuantificationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(annotation);
         ArgumentNullException.ThrowIfNull(strandedness);
-        ArgumentOutOfRangeException.ThrowIfNegative(totalMappedReads);
         options ??= new QuantificationOptions();
-        bool fragments = options.CountFragments ?? HasPairedReads(batch);
-        ComputeResult<FeatureCountResult> counted = _engine.FeatureCounts(batch, annotation.Features, new FeatureCountRequest
+        return new FeatureCountRequest
         {
             Strandedness = strandedness.Strandedness,
-            CountFragments = fragments,
+            CountFragments = options.CountFragments ?? HasPairedReads(batch),
             MinMappingQuality = options.MinMappingQuality,
             CountMultiMapping = options.CountMultiMapping,
             IgnoreDuplicates = options.IgnoreDuplicates,
-        });
+        };
+    }
 
-        long[] counts = counted.Value.GeneCounts;
+    /// <summary>Normalises the gene counts of <paramref name="annotation"/>.</summary>
+    /// <param name="counts">The feature counts over <paramref name="annotation"/>'s features under <paramref name="request"/>.</param>
+    /// <param name="request">How they were counted (<see cref="CountRequest"/>).</param>
+    /// <param name="annotation">Genes counted.</param>
+    /// <param name="strandedness">The strand mode of <paramref name="request"/>, with its evidence.</param>
+    /// <param name="totalMappedReads">Mapped reads of the whole BAM (Σ mapped of <c>BamIndex.GetReferenceCounts</c>); 0 when unknown (CPM is then null).</param>
+    /// <param name="countedBy">What counted, for the profile's source (e.g. <c>"feature-count kernel (Cpu)"</c>).</param>
+    /// <exception cref="ArgumentException">The counts or the request do not fit the annotation or the strand mode.</exception>
+    public static GeneCountResult Quantify(
+        FeatureCountResult counts,
+        FeatureCountRequest request,
+        ExpressionAnnotation annotation,
+        StrandednessCall strandedness,
+        long totalMappedReads,
+        string countedBy)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(annotation);
+        ArgumentNullException.ThrowIfNull(strandedness);
+        ArgumentNullException.ThrowIfNull(countedBy);
+        ArgumentOutOfRangeException.ThrowIfNegative(totalMappedReads);
+        if (request.Strandedness != strandedness.Strandedness)
+        {
+            throw new ArgumentException($"the genes were counted with -s {(int)request.Strandedness}, not the library's -s {(int)strandedness.Strandedness}", nameof(request));
+        }
+
+        if (counts.GeneCounts.Length != annotation.Genes.Count)
+        {
+            throw new ArgumentException($"{counts.GeneCounts.Length} gene counts for {annotation.Genes.Count} genes", nameof(counts));
+        }
+
+        bool fragments = request.CountFragments;
+        long[] geneCounts = counts.GeneCounts;
         double librarySize = fragments ? totalMappedReads / 2.0 : totalMappedReads;
         double rateSum = 0;
         foreach (AnnotatedGene g in annotation.Genes)
         {
-            rateSum += g.ExonicLength > 0 ? counts[g.Index] / (double)g.ExonicLength : 0;
+            rateSum += g.ExonicLength > 0 ? geneCounts[g.Index] / (double)g.ExonicLength : 0;
         }
 
         var genes = annotation.Genes.Select(g =>
         {
-            double rate = g.ExonicLength > 0 ? counts[g.Index] / (double)g.ExonicLength : 0;
+            double rate = g.ExonicLength > 0 ? geneCounts[g.Index] / (double)g.ExonicLength : 0;
             double tpm = rateSum > 0 ? rate / rateSum * 1e6 : 0;
-            double? cpm = librarySize > 0 ? counts[g.Index] / librarySize * 1e6 : null;
-            return new GeneExpression(g.Symbol, counts[g.Index], tpm, cpm, g.ExonicLength);
+            double? cpm = librarySize > 0 ? geneCounts[g.Index] / librarySize * 1e6 : null;
+            return new GeneExpression(g.Symbol, geneCounts[g.Index], tpm, cpm, g.ExonicLength);
         });
         var profile = new ExpressionProfile(genes,
-            $"feature-count kernel ({counted.Backend}), featureCounts -s {(int)strandedness.Strandedness}{(fragments ? " -p --countReadPairs" : string.Empty)}",
+            $"{countedBy}, featureCounts -s {(int)strandedness.Strandedness}{(fragments ? " -p --countReadPairs" : string.Empty)}",
             $"{annotation.Genes.Count} counted genes");
-        return new GeneCountResult(profile, strandedness, fragments, librarySize, counted.Value.Summary,
-            counted.Backend, counted.Device, counted.Fallback,
+        return new GeneCountResult(profile, strandedness, fragments, librarySize, counts.Summary,
             annotation.Genes.Where(g => !g.IsOnReference).Select(g => g.Symbol).ToList());
     }
 

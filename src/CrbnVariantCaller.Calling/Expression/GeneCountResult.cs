@@ -1,4 +1,3 @@
-using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Counts;
 
 namespace CrbnVariantCaller.Calling.Expression;
@@ -9,9 +8,6 @@ namespace CrbnVariantCaller.Calling.Expression;
 /// <param name="CountedFragments">True when fragments (read pairs) were counted, false for reads.</param>
 /// <param name="LibrarySize">Library size in counting units used for CPM (mapped reads, halved when counting fragments).</param>
 /// <param name="Unassigned">featureCounts-style summary of what was not assigned.</param>
-/// <param name="Backend">The compute backend that counted.</param>
-/// <param name="Device">Its device, in words.</param>
-/// <param name="Fallback">Set when the selected backend failed and the CPU counted.</param>
 /// <param name="GenesNotOnReference">Annotated genes whose contig the BAM header lacks (reported with 0 counts).</param>
 public sealed record GeneCountResult(
     ExpressionProfile Profile,
@@ -19,7 +15,4 @@ public sealed record GeneCountResult(
     bool CountedFragments,
     double LibrarySize,
     IReadOnlyDictionary<FeatureAssignment, long> Unassigned,
-    BackendKind Backend,
-    string Device,
-    FallbackEvent? Fallback,
     IReadOnlyList<string> GenesNotOnReference);

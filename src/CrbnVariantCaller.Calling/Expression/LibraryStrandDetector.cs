@@ -1,41 +1,41 @@
 using System.Globalization;
-using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Counts;
 
 namespace CrbnVariantCaller.Calling.Expression;
 
 /// <summary>
 /// Infers the library type from the reads over the annotated genes, as RSeQC <c>infer_experiment.py</c> does with
-/// featureCounts' own assignment rules: the feature-count kernel runs on single reads (not fragments, so read 1 and
-/// read 2 each vote with read 2 flipped) in <c>-s 1</c> and <c>-s 2</c> mode. A dUTP library puts nearly all reads
-/// in <c>-s 2</c>, a ligation (or second-strand) library in <c>-s 1</c>, an unstranded one about half in each.
-/// Too few reads, or a split that is neither, gives "unknown, assumed unstranded", which never loses reads (a
-/// stranded count from an unstranded library would lose about half of them).
+/// featureCounts' own assignment rules: the genes are counted on single reads (not fragments, so read 1 and read 2
+/// each vote with read 2 flipped) in <c>-s 1</c> and <c>-s 2</c> mode (<see cref="CountRequest"/>). A dUTP library
+/// puts nearly all reads in <c>-s 2</c>, a ligation (or second-strand) library in <c>-s 1</c>, an unstranded one
+/// about half in each. Too few reads, or a split that is neither, gives "unknown, assumed unstranded", which never
+/// loses reads (a stranded count from an unstranded library would lose about half of them).
 /// </summary>
-public sealed class LibraryStrandDetector
+public static class LibraryStrandDetector
 {
-    private readonly ComputeEngine _engine;
-
-    /// <summary>Creates a detector that counts on <paramref name="engine"/>.</summary>
-    public LibraryStrandDetector(ComputeEngine engine)
+    /// <summary>How the genes are counted in one strand mode for <see cref="Detect"/> (single reads, not fragments).</summary>
+    /// <param name="mode"><see cref="Strandedness.Stranded"/> or <see cref="Strandedness.ReverselyStranded"/>.</param>
+    /// <param name="options">Thresholds; <c>null</c> for the defaults.</param>
+    public static FeatureCountRequest CountRequest(Strandedness mode, StrandDetectionOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(engine);
-        _engine = engine;
+        options ??= new StrandDetectionOptions();
+        return new FeatureCountRequest
+        {
+            Strandedness = mode,
+            CountFragments = false,
+            MinMappingQuality = options.MinMappingQuality,
+        };
     }
 
-    /// <summary>Infers the strandedness of <paramref name="batch"/> over the genes of <paramref name="annotation"/>.</summary>
-    /// <param name="batch">Reads over the genes (CRBN and the other panel genes).</param>
-    /// <param name="annotation">Genes to test; more genes, more evidence.</param>
+    /// <summary>Infers the strandedness from the genes counted in both stranded modes.</summary>
+    /// <param name="stranded">The counts under <c>CountRequest(Strandedness.Stranded)</c> (<c>-s 1</c>).</param>
+    /// <param name="reverselyStranded">The counts under <c>CountRequest(Strandedness.ReverselyStranded)</c> (<c>-s 2</c>).</param>
     /// <param name="options">Thresholds; <c>null</c> for the defaults.</param>
-    public StrandednessCall Detect(ReadBatch batch, ExpressionAnnotation annotation, StrandDetectionOptions? options = null)
+    public static StrandednessCall Detect(FeatureCountResult stranded, FeatureCountResult reverselyStranded, StrandDetectionOptions? options = null)
     {
-        ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(annotation);
-        options ??= new StrandDetectionOptions();
-        long sense = Assigned(batch, annotation, Strandedness.Stranded, options);
-        long antisense = Assigned(batch, annotation, Strandedness.ReverselyStranded, options);
-        return Classify(sense, antisense, options);
+        ArgumentNullException.ThrowIfNull(stranded);
+        ArgumentNullException.ThrowIfNull(reverselyStranded);
+        return Classify(stranded.Assigned, reverselyStranded.Assigned, options);
     }
 
     /// <summary>The decision rule on the two counts (exposed for tests and for counts obtained elsewhere).</summary>
@@ -73,14 +73,6 @@ public sealed class LibraryStrandDetector
         return new StrandednessCall(Strandedness.Unstranded, StrandednessSource.AssumedUnstranded, 0, senseReads, antisenseReads,
             $"strandedness unclear, assumed unstranded: {split}");
     }
-
-    private long Assigned(ReadBatch batch, ExpressionAnnotation annotation, Strandedness mode, StrandDetectionOptions options) =>
-        _engine.FeatureCounts(batch, annotation.Features, new FeatureCountRequest
-        {
-            Strandedness = mode,
-            CountFragments = false,
-            MinMappingQuality = options.MinMappingQuality,
-        }).Value.Assigned;
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

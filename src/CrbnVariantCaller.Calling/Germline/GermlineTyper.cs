@@ -1,6 +1,4 @@
 using System.Globalization;
-using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.Core.Genome;
@@ -8,8 +6,9 @@ using CrbnVariantCaller.Core.Genome;
 namespace CrbnVariantCaller.Calling.Germline;
 
 /// <summary>
-/// Types germline SNPs from DNA or RNA alignments through the pileup kernel: allele counts per site, a diploid
-/// genotype from a simple per-base error model over the listed alleles, its quality and normalised PL values.
+/// Types germline SNPs from the pileups of DNA or RNA alignments: allele counts per site, a diploid genotype from a
+/// simple per-base error model over the listed alleles, its quality and normalised PL values. The pileups are the
+/// ones <see cref="PileupRequests"/> asks for (sites close together share one window), counted by the caller.
 /// </summary>
 /// <remarks>
 /// The likelihood of genotype a/b is Π over counted bases x of (P(x|a) + P(x|b)) / 2 with P(x|a) = 1 − e when x = a
@@ -21,35 +20,62 @@ public sealed class GermlineTyper
     /// <summary>Sites closer than this share one pileup window.</summary>
     private const int MaxWindowSpan = 200_000;
 
-    private readonly ComputeEngine _engine;
     private readonly GermlineOptions _options;
 
     /// <summary>Creates a typer.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public GermlineTyper(ComputeEngine engine, GermlineOptions options)
+    public GermlineTyper(GermlineOptions options)
     {
-        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        _engine = engine;
         _options = options;
     }
 
-    /// <summary>Types every site of <paramref name="table"/>.</summary>
-    /// <param name="reads">Alignments covering the sites (others are ignored), in coordinate order.</param>
+    /// <summary>The pileups <see cref="Type"/> needs for <paramref name="table"/>: one per window of nearby sites on one reference.</summary>
     /// <param name="table">The sites.</param>
     /// <param name="referenceNames">The BAM's reference names by refID (<c>chr7</c> and <c>7</c> match each other).</param>
-    public GermlineTypingResult Type(ReadBatch reads, GermlineSiteTable table, IReadOnlyList<string> referenceNames)
+    public IReadOnlyList<PileupRequest> PileupRequests(GermlineSiteTable table, IReadOnlyList<string> referenceNames) =>
+        Plan(table, referenceNames).Windows.Select(w => w.Request).ToList();
+
+    /// <summary>Types every site of <paramref name="table"/>.</summary>
+    /// <param name="table">The sites.</param>
+    /// <param name="referenceNames">The BAM's reference names by refID (<c>chr7</c> and <c>7</c> match each other).</param>
+    /// <param name="pileups">The pileups of <see cref="PileupRequests"/> for the same table and names, in the same order.</param>
+    /// <exception cref="ArgumentException">The pileups are not the ones asked for.</exception>
+    public GermlineTypingResult Type(GermlineSiteTable table, IReadOnlyList<string> referenceNames, IReadOnlyList<PileupCounts> pileups)
     {
-        ArgumentNullException.ThrowIfNull(reads);
+        ArgumentNullException.ThrowIfNull(pileups);
+        TypingPlan plan = Plan(table, referenceNames);
+        if (pileups.Count != plan.Windows.Count)
+        {
+            throw new ArgumentException($"{plan.Windows.Count} pileup windows are needed, {pileups.Count} given", nameof(pileups));
+        }
+
+        GermlineGenotype?[] genotypes = plan.Genotypes;
+        for (int w = 0; w < plan.Windows.Count; w++)
+        {
+            (List<(int Index, int RefId, GermlineSite Site)> sites, PileupRequest request) = plan.Windows[w];
+            PileupCounts pileup = pileups[w];
+            if (pileup.Window != request.Window)
+            {
+                throw new ArgumentException($"pileup {w} is not over the window asked for", nameof(pileups));
+            }
+
+            foreach (var (index, _, site) in sites)
+            {
+                genotypes[index] = Call(site, pileup, site.Position.Value - request.Window.Start.Value);
+            }
+        }
+
+        return new GermlineTypingResult(genotypes.Select(g => g!).ToList(), table.Source);
+    }
+
+    /// <summary>The sites whose contig the header lacks (typed as missing) and the pileup windows over the others.</summary>
+    private TypingPlan Plan(GermlineSiteTable table, IReadOnlyList<string> referenceNames)
+    {
         ArgumentNullException.ThrowIfNull(table);
         ArgumentNullException.ThrowIfNull(referenceNames);
-
         var genotypes = new GermlineGenotype?[table.Sites.Count];
-        var fallbacks = new List<FallbackEvent>();
-        BackendKind backend = _engine.Primary.Kind;
-        string device = _engine.Primary.DeviceName;
-
         var located = new List<(int Index, int RefId, GermlineSite Site)>();
         for (int i = 0; i < table.Sites.Count; i++)
         {
@@ -64,29 +90,15 @@ public sealed class GermlineTyper
             }
         }
 
-        foreach (var window in Windows(located))
-        {
-            var request = new PileupRequest
+        var windows = Windows(located)
+            .Select(window => (window, new PileupRequest
             {
                 Window = new ReferenceWindow(window[0].RefId, window[0].Site.Position, window[^1].Site.Position),
                 Filter = new ReadFilter { MinMappingQuality = _options.MinMappingQuality },
                 MinBaseQuality = _options.MinBaseQuality,
-            };
-            ComputeResult<PileupCounts> pileup = _engine.Pileup(reads, request);
-            backend = pileup.Backend;
-            device = pileup.Device;
-            if (pileup.Fallback is not null)
-            {
-                fallbacks.Add(pileup.Fallback);
-            }
-
-            foreach (var (index, _, site) in window)
-            {
-                genotypes[index] = Call(site, pileup.Value, site.Position.Value - request.Window.Start.Value);
-            }
-        }
-
-        return new GermlineTypingResult(genotypes.Select(g => g!).ToList(), table.Source, backend, device, fallbacks);
+            }))
+            .ToList();
+        return new TypingPlan(genotypes, windows);
     }
 
     private GermlineGenotype Call(GermlineSite site, PileupCounts pileup, int offset)
@@ -188,6 +200,11 @@ public sealed class GermlineTyper
 
         return -1;
     }
+
+    /// <summary>Genotypes: filled for the sites not in the header, null for the others; windows: the others, grouped.</summary>
+    private sealed record TypingPlan(
+        GermlineGenotype?[] Genotypes,
+        List<(List<(int Index, int RefId, GermlineSite Site)> Sites, PileupRequest Request)> Windows);
 
     /// <summary>Groups located sites into windows on one reference no wider than <see cref="MaxWindowSpan"/>.</summary>
     private static IEnumerable<List<(int Index, int RefId, GermlineSite Site)>> Windows(List<(int Index, int RefId, GermlineSite Site)> located)

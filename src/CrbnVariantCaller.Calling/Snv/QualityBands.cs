@@ -3,7 +3,7 @@ using CrbnVariantCaller.Counts;
 namespace CrbnVariantCaller.Calling.Snv;
 
 /// <summary>
-/// Pileups of one sample at each quality band's lower bound (from the compute engine), so that every base count can be
+/// Pileups of one sample at each quality band's lower bound (counted by the pipeline), so that every base count can be
 /// split by band: band b holds the bases with <c>bound[b] ≤ Q &lt; bound[b+1]</c>. Band 0's pileup is the ordinary
 /// filtered pileup (all bases at or above the minimum quality).
 /// </summary>

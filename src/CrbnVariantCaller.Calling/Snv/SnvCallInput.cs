@@ -4,7 +4,10 @@ using CrbnVariantCaller.Core.Transcripts;
 
 namespace CrbnVariantCaller.Calling.Snv;
 
-/// <summary>What <see cref="SnvCaller.Call"/> works on. Nothing here is a file: the pipeline loads BAMs and the reference.</summary>
+/// <summary>
+/// What <see cref="SnvCaller.Call"/> works on besides the pileups. Nothing here is a file: the pipeline loads BAMs and the
+/// reference, and counts the pileups of <see cref="SnvCaller.PileupRequests"/>.
+/// </summary>
 public sealed record SnvCallInput
 {
     /// <summary>Tumour (or RNA) reads overlapping the transcript, coordinate-sorted.</summary>

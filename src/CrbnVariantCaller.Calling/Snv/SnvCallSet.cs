@@ -1,5 +1,3 @@
-using CrbnVariantCaller.Compute.Backends;
-
 namespace CrbnVariantCaller.Calling.Snv;
 
 /// <summary>Everything the SNV/indel caller found and could not see in one sample.</summary>
@@ -19,15 +17,6 @@ public sealed record SnvCallSet
 
     /// <summary>Coverage and duplicate QC.</summary>
     public required SnvQc Qc { get; init; }
-
-    /// <summary>The compute backend that produced the pileup.</summary>
-    public required BackendKind Backend { get; init; }
-
-    /// <summary>Its device, in words.</summary>
-    public required string Device { get; init; }
-
-    /// <summary>Set when the selected backend failed and the CPU produced the pileup.</summary>
-    public FallbackEvent? Fallback { get; init; }
 
     /// <summary>Calibrated per-read error rate (one specific wrong base) of each quality band, lowest band first.</summary>
     public required IReadOnlyList<double> BandErrorRates { get; init; }

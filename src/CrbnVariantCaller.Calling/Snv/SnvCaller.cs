@@ -1,7 +1,6 @@
 using CrbnVariantCaller.Core.Alignment;
 using System.Globalization;
 using CrbnVariantCaller.Calling.Annotation;
-using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Coordinates;
@@ -11,56 +10,64 @@ namespace CrbnVariantCaller.Calling.Snv;
 
 /// <summary>
 /// The low-VAF SNV and small-indel caller for the coding exons (plus splice flanks) of one transcript, CRBN in
-/// practice. Allele counts come from the compute engine's pileup (no depth cap), one pileup per quality band; the
-/// statistical test is a Poisson-binomial tail over the reads' calibrated error rates with a Bonferroni correction;
-/// per-read artefact checks walk only the reads at significant sites. See Snv/README.md.
+/// practice. Allele counts come from pileups the caller asks for (<see cref="PileupRequests"/>: no depth cap, one
+/// pileup per quality band) and is then given (<see cref="Call"/>); the statistical test is a Poisson-binomial tail
+/// over the reads' calibrated error rates with a Bonferroni correction; per-read artefact checks walk only the reads
+/// at significant sites. See Snv/README.md.
 /// </summary>
 public sealed class SnvCaller
 {
     private static readonly PileupChannel[] Bases = [PileupChannel.A, PileupChannel.C, PileupChannel.G, PileupChannel.T];
 
-    private readonly ComputeEngine _engine;
     private readonly SnvCallerOptions _options;
 
-    /// <summary>Creates a caller that runs its pileups on <paramref name="engine"/>.</summary>
-    public SnvCaller(ComputeEngine engine, SnvCallerOptions options)
+    /// <summary>Creates a caller.</summary>
+    public SnvCaller(SnvCallerOptions options)
     {
-        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(options);
         if (options.Alpha is <= 0 or >= 1 || options.MinBaseQuality < 0 || options.MinAltReads < 1)
         {
             throw new ArgumentException("Alpha must be in (0, 1), MinBaseQuality ≥ 0 and MinAltReads ≥ 1.", nameof(options));
         }
 
-        _engine = engine;
         _options = options;
     }
 
     /// <summary>The options in use.</summary>
     public SnvCallerOptions Options => _options;
 
-    /// <summary>Calls, genotypes the key residues, and reports the limit of detection and QC for one sample.</summary>
+    /// <summary>
+    /// The pileups <see cref="Call"/> needs for <paramref name="input"/>: over the tested region, one per quality band
+    /// (lowest bound first), for the tumour and, when the input has one, the normal.
+    /// </summary>
     /// <exception cref="ArgumentException">The reference window does not cover the tested region.</exception>
-    public SnvCallSet Call(SnvCallInput input)
+    public SnvPileupRequests PileupRequests(SnvCallInput input)
     {
         ArgumentNullException.ThrowIfNull(input);
+        TestedRegion region = Region(input);
+        return new SnvPileupRequests(
+            BandRequests(region, region.Window),
+            input.Normal is null ? null : BandRequests(region, NormalWindow(input, region.Window)));
+    }
+
+    /// <summary>Calls, genotypes the key residues, and reports the limit of detection and QC for one sample.</summary>
+    /// <param name="input">The sample's reads, reference and transcript.</param>
+    /// <param name="pileups">The pileups of <see cref="PileupRequests"/> for the same input, in the same order.</param>
+    /// <exception cref="ArgumentException">
+    /// The reference window does not cover the tested region, or the pileups are not the ones asked for.
+    /// </exception>
+    public SnvCallSet Call(SnvCallInput input, SnvPileups pileups)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(pileups);
         ReferenceSlice reference = input.Reference;
-        TranscriptModel transcript = input.Transcript.Contig == reference.Contig ? input.Transcript : input.Transcript.WithContig(reference.Contig);
+        TestedRegion region = Region(input);
+        TranscriptModel transcript = region.Transcript;
+        int[] tested = region.Tested;
+        ReferenceWindow window = region.Window;
+        ReadFilter filter = region.Filter;
 
-        int[] tested = TestedPositions(transcript, reference);
-        if (tested.Length == 0)
-        {
-            throw new ArgumentException($"The reference window {reference.Contig}:{reference.Start}-{reference.End} does not overlap the coding exons of {transcript.TranscriptId}.", nameof(input));
-        }
-
-        var window = new ReferenceWindow(input.ReferenceId, new Position(tested[0]), new Position(tested[^1]));
-        ReadFilter filter = ReadFilter.Default with
-        {
-            MinMappingQuality = _options.MinMappingQuality,
-            ExcludeFlags = _options.SkipDuplicates ? ReadFilter.DefaultExcludeFlags : ReadFilter.DefaultExcludeFlags & ~SamFlags.Duplicate,
-        };
-
-        (QualityBands tumorBands, ComputeResult<PileupCounts> first) = PileUp(input.Tumor, window, filter);
+        QualityBands tumorBands = Bands(region, window, pileups.Tumor, "tumour");
         int[] offsets = tested.Select(p => p - window.Start.Value).ToArray();
         byte[] refChannels = tested.Select(p => ChannelOf(reference.BaseAt(new Position(p)))).ToArray();
         BandErrorModel model = BandErrorModel.Estimate(tumorBands, offsets, refChannels, _options.MaxBackgroundVaf);
@@ -72,10 +79,15 @@ public sealed class SnvCaller
         ReadSiteWalker? normalWalker = null;
         if (input.Normal is not null)
         {
-            int normalReferenceId = input.NormalReferenceId ?? input.ReferenceId;
-            (normalBands, _) = PileUp(input.Normal, new ReferenceWindow(normalReferenceId, window.Start, window.End), filter);
+            if (pileups.Normal is null)
+            {
+                throw new ArgumentException("the input has a normal but no normal pileups were given", nameof(pileups));
+            }
+
+            ReferenceWindow normalWindow = NormalWindow(input, window);
+            normalBands = Bands(region, normalWindow, pileups.Normal, "normal");
             normalModel = BandErrorModel.Estimate(normalBands, offsets, refChannels, _options.MaxBackgroundVaf);
-            normalWalker = new ReadSiteWalker(input.Normal, filter, normalReferenceId);
+            normalWalker = new ReadSiteWalker(input.Normal, filter, normalWindow.ReferenceId);
         }
 
         var walker = new ReadSiteWalker(input.Tumor, filter, input.ReferenceId);
@@ -131,34 +143,58 @@ public sealed class SnvCaller
             DetectionLimits = limits,
             NotAssessable = NotAssessable(transcript, limits),
             Qc = Qc(input.Tumor, input.ReferenceId, transcript, tumorBands, window),
-            Backend = first.Backend,
-            Device = first.Device,
-            Fallback = first.Fallback,
             BandErrorRates = model.Rates,
             Tests = tests,
             Threshold = threshold,
         };
     }
 
-    private (QualityBands Bands, ComputeResult<PileupCounts> First) PileUp(ReadBatch batch, ReferenceWindow window, ReadFilter filter)
+    /// <summary>The tested positions of <paramref name="input"/>, the window over them, the read filter and the band bounds.</summary>
+    private TestedRegion Region(SnvCallInput input)
     {
-        List<int> bounds = [_options.MinBaseQuality, .. _options.ExtraQualityBands.Where(b => b > _options.MinBaseQuality).Distinct().Order()];
-        List<PileupCounts> pileups = [];
-        ComputeResult<PileupCounts>? first = null;
-        foreach (int bound in bounds)
+        ReferenceSlice reference = input.Reference;
+        TranscriptModel transcript = input.Transcript.Contig == reference.Contig ? input.Transcript : input.Transcript.WithContig(reference.Contig);
+        int[] tested = TestedPositions(transcript, reference);
+        if (tested.Length == 0)
         {
-            ComputeResult<PileupCounts> result = _engine.Pileup(batch, new PileupRequest
-            {
-                Window = window,
-                Filter = filter,
-                MinBaseQuality = bound,
-                HandleOverlappingMates = true,
-            });
-            first ??= result;
-            pileups.Add(result.Value);
+            throw new ArgumentException($"The reference window {reference.Contig}:{reference.Start}-{reference.End} does not overlap the coding exons of {transcript.TranscriptId}.", nameof(input));
         }
 
-        return (new QualityBands(bounds, pileups), first!);
+        var window = new ReferenceWindow(input.ReferenceId, new Position(tested[0]), new Position(tested[^1]));
+        ReadFilter filter = ReadFilter.Default with
+        {
+            MinMappingQuality = _options.MinMappingQuality,
+            ExcludeFlags = _options.SkipDuplicates ? ReadFilter.DefaultExcludeFlags : ReadFilter.DefaultExcludeFlags & ~SamFlags.Duplicate,
+        };
+        List<int> bounds = [_options.MinBaseQuality, .. _options.ExtraQualityBands.Where(b => b > _options.MinBaseQuality).Distinct().Order()];
+        return new TestedRegion(transcript, tested, window, filter, bounds);
+    }
+
+    /// <summary>The tested window in the normal BAM's refIDs.</summary>
+    private static ReferenceWindow NormalWindow(SnvCallInput input, ReferenceWindow window) =>
+        new(input.NormalReferenceId ?? input.ReferenceId, window.Start, window.End);
+
+    private static List<PileupRequest> BandRequests(TestedRegion region, ReferenceWindow window) =>
+        region.Bounds.Select(bound => new PileupRequest
+        {
+            Window = window,
+            Filter = region.Filter,
+            MinBaseQuality = bound,
+            HandleOverlappingMates = true,
+        }).ToList();
+
+    /// <summary>The given pileups as quality bands, after checking they are one per band over <paramref name="window"/>.</summary>
+    private static QualityBands Bands(TestedRegion region, ReferenceWindow window, IReadOnlyList<PileupCounts> pileups, string sample)
+    {
+        ArgumentNullException.ThrowIfNull(pileups);
+        if (pileups.Count != region.Bounds.Count || pileups.Any(p => p.Window != window))
+        {
+            throw new ArgumentException(
+                $"the {sample} pileups are not the ones asked for: {region.Bounds.Count} over refID {window.ReferenceId} {window.Start}-{window.End} expected, {pileups.Count} given",
+                nameof(pileups));
+        }
+
+        return new QualityBands(region.Bounds, pileups);
     }
 
     private SnvVariant BuildSnv(SiteContext ctx, int position, int offset, PileupChannel refChannel, PileupChannel alt, double p)
@@ -551,6 +587,8 @@ public sealed class SnvCaller
         int m = values.Count / 2;
         return values.Count % 2 == 1 ? values[m] : (values[m - 1] + values[m]) / 2.0;
     }
+
+    private sealed record TestedRegion(TranscriptModel Transcript, int[] Tested, ReferenceWindow Window, ReadFilter Filter, IReadOnlyList<int> Bounds);
 
     private sealed record SiteContext(
         ReferenceSlice Reference,

@@ -1,6 +1,5 @@
 using CrbnVariantCaller.Core.Alignment;
 using System.Globalization;
-using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Coordinates;
@@ -9,71 +8,95 @@ using CrbnVariantCaller.Core.Transcripts;
 namespace CrbnVariantCaller.Calling.Splicing;
 
 /// <summary>
-/// CRBN splicing from RNA-seq alignments: junctions through the junction kernel (unique alignments, minimum anchor,
-/// strand from the library type or the XS tag, STAR <c>SJ.out.tab</c> coordinates), the exon-10 skipping call with
-/// rMATS junction-count semantics and a Wilson interval, and every other CRBN junction annotated with its predicted
-/// protein effect.
+/// CRBN splicing from RNA-seq alignments: the spliced reads that may count (<see cref="SelectSplicedReads(ReadBatch, int, Strandedness)"/>:
+/// unique alignments, strand from the library type or the XS tag), whose junctions the pipeline counts under
+/// <see cref="JunctionRequest"/> (minimum anchor, STAR <c>SJ.out.tab</c> coordinates); from those counts the exon-10
+/// skipping call with rMATS junction-count semantics and a Wilson interval, and every other CRBN junction annotated
+/// with its predicted protein effect.
 /// </summary>
 /// <example>
 /// <code>
-/// var analyzer = new CrbnSplicingAnalyzer(engine, SplicingOptions.Default);
-/// CrbnSplicingResult result = analyzer.Analyze(batch, CrbnTranscript.For(GenomeBuild.GRCh38), chr3RefId, Strandedness.ReverselyStranded);
+/// var analyzer = new CrbnSplicingAnalyzer(SplicingOptions.Default);
+/// SplicedReadSubset spliced = analyzer.SelectSplicedReads(batch, chr3RefId, Strandedness.ReverselyStranded);
+/// IReadOnlyList&lt;JunctionCount&gt; junctions = engine.Junctions(spliced.Batch, analyzer.JunctionRequest).Value;
+/// CrbnSplicingResult result = analyzer.Analyze(spliced, junctions, CrbnTranscript.For(GenomeBuild.GRCh38));
 /// Console.WriteLine($"{result.Exon10.Status.ToReportValue()} psi={result.Exon10.PsiSkipped:0.000}");
 /// </code>
 /// </example>
 public sealed class CrbnSplicingAnalyzer
 {
-    private readonly ComputeEngine _engine;
     private readonly SplicingOptions _options;
 
     /// <summary>Creates an analyzer.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is out of range.</exception>
-    public CrbnSplicingAnalyzer(ComputeEngine engine, SplicingOptions options)
+    public CrbnSplicingAnalyzer(SplicingOptions options)
     {
-        ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
-        _engine = engine;
         _options = options;
     }
 
     /// <summary>The settings in use.</summary>
     public SplicingOptions Options => _options;
 
+    /// <summary>How the junctions of the selected spliced reads are counted (mapping quality, minimum anchor).</summary>
+    public JunctionRequest JunctionRequest => new()
+    {
+        MinAnchor = _options.MinAnchor,
+        Filter = new ReadFilter
+        {
+            MinMappingQuality = _options.MinMappingQuality,
+            ExcludeFlags = ReadFilter.DefaultExcludeFlags | SamFlags.Supplementary,
+        },
+    };
+
     /// <summary>
-    /// Every junction in <paramref name="reads"/>, on every reference, counted under this analyzer's rules (unique
-    /// alignments, minimum anchor, strand source): the listing the CRBN analysis is built on, also usable genome-wide
-    /// (an SJ.out.tab-like table).
+    /// The spliced reads of <paramref name="reads"/> on every reference that may count under this analyzer's rules
+    /// (unique alignments, strand source): their junctions are the listing the CRBN analysis is built on, also usable
+    /// genome-wide (an SJ.out.tab-like table).
     /// </summary>
-    public ComputeResult<IReadOnlyList<JunctionCount>> ListJunctions(ReadBatch reads, Strandedness libraryStrandedness)
+    public SplicedReadSubset SelectSplicedReads(ReadBatch reads, Strandedness libraryStrandedness)
     {
         ArgumentNullException.ThrowIfNull(reads);
-        SplicedReadSelection.Selection selection = SplicedReadSelection.Select(reads, _options, libraryStrandedness);
-        return CountJunctions(selection.Batch);
+        return SplicedReadSelection.Select(reads, _options, libraryStrandedness);
+    }
+
+    /// <summary>The spliced reads on the CRBN contig that may count, for <see cref="Analyze"/>.</summary>
+    /// <param name="rnaReads">RNA alignments covering CRBN (other reads are ignored), in coordinate order.</param>
+    /// <param name="crbnReferenceId">The BAM refID of the CRBN contig.</param>
+    /// <param name="libraryStrandedness">The library type (detected or given by the user).</param>
+    public SplicedReadSubset SelectSplicedReads(ReadBatch rnaReads, int crbnReferenceId, Strandedness libraryStrandedness)
+    {
+        ArgumentNullException.ThrowIfNull(rnaReads);
+        ArgumentOutOfRangeException.ThrowIfNegative(crbnReferenceId);
+        return SplicedReadSelection.Select(rnaReads, _options, libraryStrandedness, crbnReferenceId);
     }
 
     /// <summary>Analyses CRBN splicing.</summary>
-    /// <param name="rnaReads">RNA alignments covering CRBN (other reads are ignored), in coordinate order.</param>
+    /// <param name="spliced">The spliced reads on the CRBN contig (<see cref="SelectSplicedReads(ReadBatch, int, Strandedness)"/>).</param>
+    /// <param name="junctions">The junctions of <paramref name="spliced"/>'s batch, counted under <see cref="JunctionRequest"/>.</param>
     /// <param name="crbn">The CRBN transcript (11 exons, e.g. <see cref="CrbnTranscript.For"/>), named as in the BAM.</param>
-    /// <param name="crbnReferenceId">The BAM refID of the CRBN contig.</param>
-    /// <param name="libraryStrandedness">The library type (detected or given by the user).</param>
-    /// <exception cref="ArgumentException">The transcript has fewer than 11 exons (no exon 9–10–11 to assess).</exception>
-    public CrbnSplicingResult Analyze(ReadBatch rnaReads, TranscriptModel crbn, int crbnReferenceId, Strandedness libraryStrandedness)
+    /// <exception cref="ArgumentException">
+    /// The transcript has fewer than 11 exons (no exon 9–10–11 to assess), or the reads were not selected on one contig.
+    /// </exception>
+    public CrbnSplicingResult Analyze(SplicedReadSubset spliced, IReadOnlyList<JunctionCount> junctions, TranscriptModel crbn)
     {
-        ArgumentNullException.ThrowIfNull(rnaReads);
+        ArgumentNullException.ThrowIfNull(spliced);
+        ArgumentNullException.ThrowIfNull(junctions);
         ArgumentNullException.ThrowIfNull(crbn);
-        ArgumentOutOfRangeException.ThrowIfNegative(crbnReferenceId);
         if (crbn.Exons.Count < CrbnTranscript.Exon10 + 1)
         {
             throw new ArgumentException($"{crbn.TranscriptId} has {crbn.Exons.Count} exons; exon-10 skipping needs exons 9, 10 and 11.", nameof(crbn));
         }
 
-        SplicedReadSelection.Selection selection = SplicedReadSelection.Select(rnaReads, _options, libraryStrandedness, id => id == crbnReferenceId);
-        ComputeResult<IReadOnlyList<JunctionCount>> counted = CountJunctions(selection.Batch);
+        if (spliced.ReferenceId is not { } crbnReferenceId)
+        {
+            throw new ArgumentException("the spliced reads were selected on every reference; select them on the CRBN contig", nameof(spliced));
+        }
 
         // Junctions over the gene on its strand; reads of unknown strand join the gene's strand (same coordinates).
         var byIntron = new Dictionary<(int Start, int End), (int Reads, bool Stranded)>();
-        foreach (JunctionCount j in counted.Value)
+        foreach (JunctionCount j in junctions)
         {
             if (j.ReferenceId != crbnReferenceId || j.IntronStart > crbn.Span.End || j.IntronEnd < crbn.Span.Start)
             {
@@ -102,24 +125,10 @@ public sealed class CrbnSplicingAnalyzer
             exon10,
             reported,
             BuildSashimi(crbn, reported),
-            selection.StrandUsed,
-            selection.SplicedReads,
-            selection.NonUniqueDropped,
-            counted.Backend,
-            counted.Device,
-            counted.Fallback);
+            spliced.StrandUsed,
+            spliced.SplicedReads,
+            spliced.NonUniqueDropped);
     }
-
-    private ComputeResult<IReadOnlyList<JunctionCount>> CountJunctions(ReadBatch spliced) =>
-        _engine.Junctions(spliced, new JunctionRequest
-        {
-            MinAnchor = _options.MinAnchor,
-            Filter = new ReadFilter
-            {
-                MinMappingQuality = _options.MinMappingQuality,
-                ExcludeFlags = ReadFilter.DefaultExcludeFlags | SamFlags.Supplementary,
-            },
-        });
 
     private Exon10Skipping AssessExon10(TranscriptModel crbn, Func<Intron, int> readsOn)
     {

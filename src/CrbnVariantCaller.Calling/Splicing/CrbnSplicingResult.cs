@@ -1,5 +1,3 @@
-using CrbnVariantCaller.Compute.Backends;
-
 namespace CrbnVariantCaller.Calling.Splicing;
 
 /// <summary>The splicing section of a CRBN report: the exon-10 call, every CRBN junction, and plot data.</summary>
@@ -9,19 +7,13 @@ namespace CrbnVariantCaller.Calling.Splicing;
 /// <param name="StrandSource">Where junction strands came from in this run.</param>
 /// <param name="SplicedReads">Spliced primary alignments seen on the CRBN contig.</param>
 /// <param name="NonUniqueReadsExcluded">Of those, how many were dropped as not uniquely aligned.</param>
-/// <param name="Backend">The compute backend that ran the junction kernel.</param>
-/// <param name="Device">Its device, in words.</param>
-/// <param name="Fallback">Set when the selected backend failed and the CPU ran the kernel.</param>
 public sealed record CrbnSplicingResult(
     Exon10Skipping Exon10,
     IReadOnlyList<JunctionEvent> Junctions,
     SashimiPlotData Sashimi,
     JunctionStrandSource StrandSource,
     int SplicedReads,
-    int NonUniqueReadsExcluded,
-    BackendKind Backend,
-    string Device,
-    FallbackEvent? Fallback)
+    int NonUniqueReadsExcluded)
 {
     /// <summary>Junctions other than the annotated introns: exon skips (other than exon 10), alternative sites, novel junctions.</summary>
     public IEnumerable<JunctionEvent> UnannotatedJunctions => Junctions.Where(j => j.Kind != JunctionKind.AnnotatedIntron);

@@ -6,21 +6,14 @@ using CrbnVariantCaller.Core.Coordinates;
 namespace CrbnVariantCaller.Calling.Splicing;
 
 /// <summary>
-/// The host-side step before the junction kernel: keeps the spliced reads that may count (unique alignments only
-/// when asked) and gives each one its transcription strand, so that the kernel's per-read strand field carries the
+/// The host-side step before junction counting: keeps the spliced reads that may count (unique alignments only
+/// when asked) and gives each one its transcription strand, so that the counted per-read strand field carries the
 /// strand chosen by <see cref="JunctionStrandSource"/> rather than only the XS tag.
 /// </summary>
 internal static class SplicedReadSelection
 {
-    /// <summary>What the selection kept and dropped.</summary>
-    /// <param name="Batch">The spliced reads that may count, in input order, with their strand in the XS field.</param>
-    /// <param name="SplicedReads">Spliced primary records seen (before the uniqueness test).</param>
-    /// <param name="NonUniqueDropped">Spliced records dropped as not uniquely aligned.</param>
-    /// <param name="StrandUsed">Where the strands came from in the end.</param>
-    public sealed record Selection(ReadBatch Batch, int SplicedReads, int NonUniqueDropped, JunctionStrandSource StrandUsed);
-
-    /// <summary>Builds the reduced batch.</summary>
-    public static Selection Select(ReadBatch reads, SplicingOptions options, Strandedness library, Func<int, bool>? referenceWanted = null)
+    /// <summary>Builds the reduced batch, from every reference or only from <paramref name="referenceId"/>.</summary>
+    public static SplicedReadSubset Select(ReadBatch reads, SplicingOptions options, Strandedness library, int? referenceId = null)
     {
         JunctionStrandSource source = options.StrandSource switch
         {
@@ -44,7 +37,7 @@ internal static class SplicedReadSelection
                 continue;
             }
 
-            if (referenceWanted is not null && !referenceWanted(refIds[r]))
+            if (referenceId is { } wanted && refIds[r] != wanted)
             {
                 continue;
             }
@@ -83,7 +76,7 @@ internal static class SplicedReadSelection
                 reads.Qualities.Slice(qualStart, reads.QualityOffsets[r + 1] - qualStart));
         }
 
-        return new Selection(builder.Build(), spliced, nonUnique, source);
+        return new SplicedReadSubset(builder.Build(), referenceId, spliced, nonUnique, source);
     }
 
     private static bool HasSkip(ReadOnlySpan<uint> cigar)

@@ -7,6 +7,7 @@ using CrbnVariantCaller.Formats.Bam;
 using CrbnVariantCaller.Formats.Bed;
 using CrbnVariantCaller.Formats.Fasta;
 using CrbnVariantCaller.Formats.Pon;
+using CrbnVariantCaller.Pipeline.Counting;
 using CrbnVariantCaller.Pipeline.Ingest;
 using CrbnVariantCaller.Pipeline.Inputs;
 using CrbnVariantCaller.Reporting.Model;
@@ -135,7 +136,7 @@ public sealed class CopyNumberAnalysis(ComputeEngine engine, ILogger logger)
             .ThenBy(t => t.Interval.Start.Value)
             .Select(t => new RegionSpec(bam.Header.References[ReferenceIdOf(t.Interval.Contig)!.Value].Name, t.Interval.Start, t.Interval.End));
         ReadBatch reads = BamBatchLoader.LoadRegions(bam, regions);
-        return new TargetDepthCounter(engine).Count(sample, reads, targets, ReferenceIdOf);
+        return engine.MeasureTargetDepths(sample, reads, targets, ReferenceIdOf);
     }
 
     /// <summary>

@@ -4,6 +4,7 @@ using CrbnVariantCaller.Calling.Snv;
 using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Counts.Batches;
 using CrbnVariantCaller.Formats.Bam;
+using CrbnVariantCaller.Pipeline.Counting;
 using CrbnVariantCaller.Pipeline.Ingest;
 using Microsoft.Extensions.Logging;
 
@@ -13,8 +14,9 @@ namespace CrbnVariantCaller.Pipeline.Analysis;
 public sealed record DnaFindings(SnvCallSet Calls, GermlineTypingResult? Germline, int TumorReads, int? NormalReads);
 
 /// <summary>
-/// Runs the DNA part of <c>crbn call</c>: loads the reads over CRBN (tumour and normal) into compute batches, calls
-/// SNVs and indels, and types the germline sites from the normal (or the tumour when there is no normal).
+/// Runs the DNA part of <c>crbn call</c>: loads the reads over CRBN (tumour and normal) into compute batches, counts
+/// the pileups on the engine, calls SNVs and indels from them, and types the germline sites from the normal (or the
+/// tumour when there is no normal).
 /// </summary>
 public sealed class DnaAnalysis(ComputeEngine engine, ILogger logger)
 {
@@ -44,7 +46,7 @@ public sealed class DnaAnalysis(ComputeEngine engine, ILogger logger)
             genome.CrbnRegion,
             normalReads is null ? string.Empty : $", {normalReads.Count} normal reads");
 
-        SnvCallSet calls = new SnvCaller(engine, new SnvCallerOptions()).Call(new SnvCallInput
+        SnvCallSet calls = engine.CallSnvs(new SnvCaller(new SnvCallerOptions()), new SnvCallInput
         {
             Tumor = tumorReads,
             Normal = normalReads,
@@ -58,7 +60,7 @@ public sealed class DnaAnalysis(ComputeEngine engine, ILogger logger)
             "DNA: {Pass} PASS variant(s), {Filtered} filtered, on {Backend}",
             calls.Variants.Count(v => v.IsPass),
             calls.Variants.Count(v => !v.IsPass),
-            calls.Backend);
+            engine.Primary.Kind);
 
         GermlineTypingResult? germline = sites is null
             ? null
@@ -86,7 +88,6 @@ public sealed class DnaAnalysis(ComputeEngine engine, ILogger logger)
         ReadBatch reads = BamBatchLoader.LoadRegions(bam, regions
             .OrderBy(r => bam.Header.GetReferenceId(r.Contig))
             .ThenBy(r => r.Start.Value));
-        return new GermlineTyper(engine, GermlineOptions.Default)
-            .Type(reads, sites, bam.Header.References.Select(r => r.Name).ToArray());
+        return engine.TypeGermline(new GermlineTyper(GermlineOptions.Default), reads, sites, bam.Header.References.Select(r => r.Name).ToArray());
     }
 }

@@ -11,6 +11,7 @@ using CrbnVariantCaller.Core.Errors;
 using CrbnVariantCaller.Core.Transcripts;
 using CrbnVariantCaller.Formats.Bam;
 using CrbnVariantCaller.Formats.Bam.Index;
+using CrbnVariantCaller.Pipeline.Counting;
 using CrbnVariantCaller.Pipeline.Ingest;
 using Microsoft.Extensions.Logging;
 
@@ -49,8 +50,8 @@ public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger)
         (StrandednessCall strand, GeneCountResult expression) = Quantify(rna, genome, genes, strandedness, genesSource);
 
         ReadBatch crbnReads = BamBatchLoader.LoadRegion(rna, genome.CrbnRegion);
-        CrbnSplicingResult splicing = new CrbnSplicingAnalyzer(engine, SplicingOptions.Default)
-            .Analyze(crbnReads, genome.Crbn, genome.CrbnReferenceId, strand.Strandedness);
+        CrbnSplicingResult splicing = engine.AnalyzeCrbnSplicing(
+            new CrbnSplicingAnalyzer(SplicingOptions.Default), crbnReads, genome.Crbn, genome.CrbnReferenceId, strand.Strandedness);
         logger.LogInformation(
             "RNA: CRBN exon 10 skipping {Status}: psi {Psi:0.000} from {Skip} skip / {Inclusion} inclusion reads",
             splicing.Exon10.Status,
@@ -58,7 +59,7 @@ public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger)
             splicing.Exon10.SkipReads,
             splicing.Exon10.InclusionReads);
 
-        SnvCallSet expressed = new SnvCaller(engine, new SnvCallerOptions()).Call(new SnvCallInput
+        SnvCallSet expressed = engine.CallSnvs(new SnvCaller(new SnvCallerOptions()), new SnvCallInput
         {
             Tumor = crbnReads,
             Reference = crbnReference,
@@ -112,10 +113,10 @@ public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger)
 
         StrandednessCall strand = strandedness is { } s
             ? StrandednessCall.FromUser(s)
-            : new LibraryStrandDetector(engine).Detect(geneReads, annotation);
+            : engine.DetectStrandedness(geneReads, annotation);
         logger.LogInformation("RNA: library {Label} ({Explanation})", strand.Label, strand.Explanation);
 
-        GeneCountResult expression = new ExpressionQuantifier(engine).Quantify(geneReads, annotation, strand, MappedReads(rna));
+        GeneCountResult expression = engine.QuantifyGenes(geneReads, annotation, strand, MappedReads(rna));
         return (strand, expression);
     }
 

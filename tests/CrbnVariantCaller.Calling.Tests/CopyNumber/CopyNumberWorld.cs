@@ -1,6 +1,5 @@
 using CrbnVariantCaller.Calling.CopyNumber;
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Cpu;
 using CrbnVariantCaller.Formats.Bam;
 using CrbnVariantCaller.Formats.Bed;
 using CrbnVariantCaller.Formats.Fasta;
@@ -18,7 +17,7 @@ public sealed class CopyNumberWorld : IDisposable
 {
     public static readonly string[] NormalNames = ["PON_N1", "PON_N2", "PON_N3", "PON_N4"];
 
-    private readonly ComputeEngine _engine = new(new CpuBackend(), new CpuBackend(), NullLogger<ComputeEngine>.Instance);
+    private readonly ComputeEngine _engine = CpuCompute.Engine();
     private readonly Dictionary<(string, bool), TargetDepths> _cache = [];
 
     public static string Dir => Path.Combine(RepoPaths.TestData, "dna", "copy_number");

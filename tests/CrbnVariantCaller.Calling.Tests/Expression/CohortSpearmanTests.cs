@@ -4,6 +4,7 @@ using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Transcripts;
 using CrbnVariantCaller.Formats.Gtf;
+using CrbnVariantCaller.Pipeline.Counting;
 using CrbnVariantCaller.TestSupport;
 using MathNet.Numerics.Statistics;
 using Xunit;
@@ -118,9 +119,7 @@ public sealed class CohortSpearmanTests(ITestOutputHelper output)
 
     private static List<(string, GeneCountResult)> QuantifyCohort()
     {
-        using ComputeEngine engine = ExpressionQuantifierTests.CpuEngine();
-        var detector = new LibraryStrandDetector(engine);
-        var quantifier = new ExpressionQuantifier(engine);
+        using ComputeEngine engine = CpuCompute.Engine();
         var results = new List<(string, GeneCountResult)>();
         IReadOnlyList<TranscriptModel> models = TranscriptModelBuilder.Load(Path.Combine(RepoPaths.TestData, "reference", "crbn_world.GRCh38.gtf"));
         for (int i = 1; i <= 10; i++)
@@ -128,8 +127,8 @@ public sealed class CohortSpearmanTests(ITestOutputHelper output)
             string id = $"COHORT_{i:00}";
             RnaBam rna = RnaBam.Load(Path.Combine(RepoPaths.TestData, "rna", "cohort", id + ".bam"));
             ExpressionAnnotation annotation = ExpressionAnnotation.FromModels(models, rna.ReferenceNames);
-            StrandednessCall strand = detector.Detect(rna.Batch, annotation);
-            results.Add((id, quantifier.Quantify(rna.Batch, annotation, strand, rna.MappedReads)));
+            StrandednessCall strand = engine.DetectStrandedness(rna.Batch, annotation);
+            results.Add((id, engine.QuantifyGenes(rna.Batch, annotation, strand, rna.MappedReads)));
         }
 
         return results;

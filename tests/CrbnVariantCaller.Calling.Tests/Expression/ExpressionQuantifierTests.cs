@@ -1,12 +1,11 @@
 using CrbnVariantCaller.Calling.Expression;
 using CrbnVariantCaller.Compute.Backends;
-using CrbnVariantCaller.Compute.Cpu;
 using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Genome;
 using CrbnVariantCaller.Core.Transcripts;
 using CrbnVariantCaller.Formats.Gtf;
+using CrbnVariantCaller.Pipeline.Counting;
 using CrbnVariantCaller.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -18,8 +17,6 @@ public sealed class ExpressionQuantifierTests(ITestOutputHelper output)
     private static readonly string TestGtf = Path.Combine(RepoPaths.TestData, "reference", "crbn_world.GRCh38.gtf");
 
     private static readonly string CorpusGtf = Path.Combine(RepoPaths.Root, "tests", "CrbnVariantCaller.Calling.Tests", "Expression", "Fixtures", "degnorm_chr21_blocks.gtf");
-
-    internal static ComputeEngine CpuEngine() => new(new CpuBackend(), new CpuBackend(), NullLogger<ComputeEngine>.Instance);
 
     public static TheoryData<string> TestDataRnaBams() =>
     [
@@ -34,11 +31,11 @@ public sealed class ExpressionQuantifierTests(ITestOutputHelper output)
         string bam = Path.Combine(RepoPaths.TestData, relative);
         RnaBam rna = RnaBam.Load(bam);
         ExpressionAnnotation annotation = ExpressionAnnotation.FromModels(TranscriptModelBuilder.Load(TestGtf), rna.ReferenceNames);
-        using ComputeEngine engine = CpuEngine();
-        StrandednessCall strand = new LibraryStrandDetector(engine).Detect(rna.Batch, annotation);
+        using ComputeEngine engine = CpuCompute.Engine();
+        StrandednessCall strand = engine.DetectStrandedness(rna.Batch, annotation);
         Assert.Equal(Strandedness.ReverselyStranded, strand.Strandedness);
 
-        GeneCountResult ours = new ExpressionQuantifier(engine).Quantify(rna.Batch, annotation, strand, rna.MappedReads);
+        GeneCountResult ours = engine.QuantifyGenes(rna.Batch, annotation, strand, rna.MappedReads);
         Assert.True(ours.CountedFragments);
         (Dictionary<string, long> expected, Dictionary<string, long> summary) = FeatureCountsRun.Run(bam, TestGtf, 2, paired: true, countPairs: true);
         Assert.Equal(12, expected.Count);
@@ -56,12 +53,12 @@ public sealed class ExpressionQuantifierTests(ITestOutputHelper output)
     public void Panel_gene_models_count_like_the_testdata_gtf_and_normalise()
     {
         RnaBam rna = RnaBam.Load(Path.Combine(RepoPaths.TestData, "rna/cohort/COHORT_03.bam"));
-        using ComputeEngine engine = CpuEngine();
+        using ComputeEngine engine = CpuCompute.Engine();
         ExpressionAnnotation builtIn = ExpressionAnnotation.FromModels(BuiltInGeneModels.PanelGenes(GenomeBuild.GRCh38), rna.ReferenceNames);
         ExpressionAnnotation gtf = ExpressionAnnotation.FromModels(TranscriptModelBuilder.Load(TestGtf), rna.ReferenceNames);
         StrandednessCall strand = StrandednessCall.FromUser(Strandedness.ReverselyStranded);
-        GeneCountResult a = new ExpressionQuantifier(engine).Quantify(rna.Batch, builtIn, strand, rna.MappedReads);
-        GeneCountResult b = new ExpressionQuantifier(engine).Quantify(rna.Batch, gtf, strand, rna.MappedReads);
+        GeneCountResult a = engine.QuantifyGenes(rna.Batch, builtIn, strand, rna.MappedReads);
+        GeneCountResult b = engine.QuantifyGenes(rna.Batch, gtf, strand, rna.MappedReads);
         foreach (string gene in BiomarkerGenes.Symbols)
         {
             Assert.Equal(b.Profile[gene]!.Counts, a.Profile[gene]!.Counts);
@@ -82,10 +79,10 @@ public sealed class ExpressionQuantifierTests(ITestOutputHelper output)
         string bam = Path.Combine(RepoPaths.TestData, "rna/exon10_psi/RNA_PSI045.bam");
         RnaBam rna = RnaBam.Load(bam);
         ExpressionAnnotation annotation = ExpressionAnnotation.FromModels(TranscriptModelBuilder.Load(TestGtf), rna.ReferenceNames);
-        using ComputeEngine engine = CpuEngine();
+        using ComputeEngine engine = CpuCompute.Engine();
         foreach (Strandedness mode in new[] { Strandedness.Unstranded, Strandedness.Stranded })
         {
-            GeneCountResult ours = new ExpressionQuantifier(engine).Quantify(rna.Batch, annotation, StrandednessCall.FromUser(mode), rna.MappedReads,
+            GeneCountResult ours = engine.QuantifyGenes(rna.Batch, annotation, StrandednessCall.FromUser(mode), rna.MappedReads,
                 new QuantificationOptions { CountFragments = false });
             (Dictionary<string, long> expected, _) = FeatureCountsRun.Run(bam, TestGtf, (int)mode, paired: true, countPairs: false);
             foreach ((string gene, long count) in expected)
@@ -102,9 +99,9 @@ public sealed class ExpressionQuantifierTests(ITestOutputHelper output)
         RnaBam rna = RnaBam.Load(bam);
         IReadOnlyList<TranscriptModel> models = TranscriptModelBuilder.Load(CorpusGtf);
         ExpressionAnnotation annotation = ExpressionAnnotation.FromModels(models, rna.ReferenceNames);
-        using ComputeEngine engine = CpuEngine();
+        using ComputeEngine engine = CpuCompute.Engine();
 
-        StrandednessCall detected = new LibraryStrandDetector(engine).Detect(rna.Batch, annotation);
+        StrandednessCall detected = engine.DetectStrandedness(rna.Batch, annotation);
         output.WriteLine(detected.Explanation);
         Assert.Equal(Strandedness.Unstranded, detected.Strandedness);
         Assert.Equal(StrandednessSource.Detected, detected.Source);
@@ -113,7 +110,7 @@ public sealed class ExpressionQuantifierTests(ITestOutputHelper output)
         {
             foreach (bool pairs in new[] { true, false })
             {
-                GeneCountResult ours = new ExpressionQuantifier(engine).Quantify(rna.Batch, annotation, StrandednessCall.FromUser(mode), rna.MappedReads,
+                GeneCountResult ours = engine.QuantifyGenes(rna.Batch, annotation, StrandednessCall.FromUser(mode), rna.MappedReads,
                     new QuantificationOptions { CountFragments = pairs });
                 (Dictionary<string, long> expected, Dictionary<string, long> summary) = FeatureCountsRun.Run(bam, CorpusGtf, (int)mode, paired: true, countPairs: pairs);
                 Assert.True(expected.Values.Sum() > 500);

@@ -3,13 +3,12 @@ using System.Text.Json;
 using CrbnVariantCaller.Calling.Germline;
 using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Counts.Batches;
-using CrbnVariantCaller.Compute.Cpu;
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.Core.Genome;
 using CrbnVariantCaller.Formats.Bam;
+using CrbnVariantCaller.Pipeline.Counting;
 using CrbnVariantCaller.Pipeline.Ingest;
 using CrbnVariantCaller.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -28,9 +27,10 @@ public sealed class GermlineTyperTests(ITestOutputHelper output)
         GermlineSiteTable table = GermlineSiteTable.PharmacogenomicGrch38;
         var (batch, names) = Load(bam, table.Sites.Select(s => $"{s.Contig}:{s.Position.Value - 300}-{s.Position.Value + 300}"));
 
-        using var engine = CpuEngine();
-        GermlineTypingResult result = new GermlineTyper(engine, GermlineOptions.Default).Type(batch, table, names);
-        Assert.Equal(BackendKind.Cpu, result.Backend);
+        using var engine = CpuCompute.Engine();
+        GermlineTypingResult result = engine.TypeGermline(new GermlineTyper(GermlineOptions.Default), batch, table, names);
+        Assert.Equal(BackendKind.Cpu, engine.Primary.Kind);
+        Assert.Empty(engine.FallbackEvents);
         Assert.Equal(table.Sites.Count, result.Genotypes.Count);
         foreach (GermlineGenotype g in result.Genotypes)
         {
@@ -47,8 +47,8 @@ public sealed class GermlineTyperTests(ITestOutputHelper output)
         string bam = Path.Combine(RepoPaths.TestData, "dna", "deep_panel", "DEEP_NORMAL.bam");
         GermlineSiteTable table = GermlineSiteTable.PharmacogenomicGrch38;
         var (batch, names) = Load(bam, table.Sites.Select(s => $"{s.Contig}:{s.Position.Value - 300}-{s.Position.Value + 300}"));
-        using var engine = CpuEngine();
-        GermlineTypingResult result = new GermlineTyper(engine, GermlineOptions.Default).Type(batch, table, names);
+        using var engine = CpuCompute.Engine();
+        GermlineTypingResult result = engine.TypeGermline(new GermlineTyper(GermlineOptions.Default), batch, table, names);
         foreach (GermlineGenotype g in result.Genotypes)
         {
             string region = $"{g.Site.Contig}:{g.Site.Position.Value}-{g.Site.Position.Value}";
@@ -95,8 +95,8 @@ public sealed class GermlineTyperTests(ITestOutputHelper output)
             new StringReader("id\tgene\tchrom\tpos\tref\talt\nW386R\tCRBN\tchr3\t3151038\tA\tG\nrs1045642\tABCB1\tchr7\t87509329\tA\tG\nnowhere\tX\tchrUn_x\t5\tA\tC\n"),
             "inline", GenomeBuild.GRCh38);
         var (batch, names) = Load(bam, ["chr3:3151000-3151100", "chr7:87509300-87509400"]);
-        using var engine = CpuEngine();
-        GermlineTypingResult result = new GermlineTyper(engine, GermlineOptions.Default with { MinDepth = 20 }).Type(batch, table, names);
+        using var engine = CpuCompute.Engine();
+        GermlineTypingResult result = engine.TypeGermline(new GermlineTyper(GermlineOptions.Default with { MinDepth = 20 }), batch, table, names);
         foreach (GermlineGenotype g in result.Genotypes)
         {
             output.WriteLine($"{g.Site.Id} {g.Genotype} DP {g.Depth} AD {string.Join(',', g.AlleleCounts)} GQ {g.GenotypeQuality} {g.Reason}");
@@ -114,8 +114,6 @@ public sealed class GermlineTyperTests(ITestOutputHelper output)
         Assert.Equal("./.", nowhere.Genotype);
         Assert.Contains("not in the alignments' header", nowhere.Reason, StringComparison.Ordinal);
     }
-
-    private static ComputeEngine CpuEngine() => new(new CpuBackend(), new CpuBackend(), NullLogger<ComputeEngine>.Instance);
 
     private static (ReadBatch Batch, IReadOnlyList<string> Names) Load(string bam, IEnumerable<string> regions)
     {

@@ -10,7 +10,8 @@ public sealed class SnvTruthSetTests
     [Fact]
     public void Deep_panel_finds_every_somatic_variant_at_vaf_2_percent_and_above_with_the_truth_hgvs()
     {
-        SnvCallSet calls = SnvWorld.Call("dna/deep_panel/DEEP_TUMOR.bam", "dna/deep_panel/DEEP_NORMAL.bam");
+        using ComputeEngine engine = CpuCompute.Engine();
+        SnvCallSet calls = SnvWorld.Call(engine, "dna/deep_panel/DEEP_TUMOR.bam", "dna/deep_panel/DEEP_NORMAL.bam");
         List<SnvWorld.Truth> truth = SnvWorld.TruthIn("dna/deep_panel/DEEP_TUMOR.truth.vcf.gz");
         List<SnvWorld.Truth> targets = truth.Where(t => t.Somatic && t.RealisedVaf >= 0.02).ToList();
         Assert.True(targets.Count >= 5, "the deep panel should hold at least five somatic variants at VAF >= 0.02");
@@ -34,7 +35,8 @@ public sealed class SnvTruthSetTests
         SnvVariant e200e = SnvWorld.Find(calls, truth.Single(t => t.Label == "E200E"))!;
         Assert.Contains(SnvFilter.NormalEvidence, e200e.Filters);
 
-        Assert.Equal(BackendKind.Cpu, calls.Backend);
+        Assert.Equal(BackendKind.Cpu, engine.Primary.Kind);
+        Assert.Empty(engine.FallbackEvents);
         Assert.Empty(calls.NotAssessable);
         Assert.All(calls.DetectionLimits, l => Assert.True(l.MinimumVaf < 0.02, $"{l.HgvsPosition}: LoD {l.MinimumVaf} at depth {l.Depth}"));
         Assert.InRange(calls.Qc.MeanDepth, 1700, 2300);

@@ -8,9 +8,9 @@ using CrbnVariantCaller.Core.Genome;
 using CrbnVariantCaller.Core.Transcripts;
 using CrbnVariantCaller.Formats.Bam;
 using CrbnVariantCaller.Formats.Fasta;
+using CrbnVariantCaller.Pipeline.Counting;
 using CrbnVariantCaller.Pipeline.Ingest;
 using CrbnVariantCaller.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CrbnVariantCaller.Calling.Tests.Snv;
 
@@ -38,10 +38,16 @@ internal static class SnvWorld
 
     public static SnvCallSet Call(string tumorBam, string? normalBam = null, bool rna = false, SnvCallerOptions? options = null)
     {
+        using ComputeEngine engine = CpuCompute.Engine();
+        return Call(engine, tumorBam, normalBam, rna, options);
+    }
+
+    /// <summary>Calls with the pileups counted on <paramref name="engine"/>.</summary>
+    public static SnvCallSet Call(ComputeEngine engine, string tumorBam, string? normalBam = null, bool rna = false, SnvCallerOptions? options = null)
+    {
         (ReadBatch tumor, int refId) = Load(tumorBam);
         ReadBatch? normal = normalBam is null ? null : Load(normalBam).Batch;
-        using ComputeEngine engine = new BackendSelector(NullLoggerFactory.Instance).Select(new ComputeOptions { Device = DeviceRequest.Cpu });
-        return new SnvCaller(engine, options ?? new SnvCallerOptions()).Call(new SnvCallInput
+        return engine.CallSnvs(new SnvCaller(options ?? new SnvCallerOptions()), new SnvCallInput
         {
             Tumor = tumor,
             Normal = normal,

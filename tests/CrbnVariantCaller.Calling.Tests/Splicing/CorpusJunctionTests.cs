@@ -33,8 +33,8 @@ public sealed partial class CorpusJunctionTests(ITestOutputHelper output)
         string path = Path.Combine(RepoPaths.Corpus, file);
         SplicingOptions options = SplicingOptions.Default;
         var (batch, names) = RnaBams.LoadAll(path);
-        using var engine = RnaBams.CpuEngine();
-        IReadOnlyList<JunctionCount> ours = new CrbnSplicingAnalyzer(engine, options).ListJunctions(batch, Strandedness.Unstranded).Value;
+        using var engine = CpuCompute.Engine();
+        IReadOnlyList<JunctionCount> ours = engine.ListJunctions(new CrbnSplicingAnalyzer(options), batch, Strandedness.Unstranded);
 
         Dictionary<(string, int, int, char), int> expected = ReferenceCount(path, options);
         var actual = ours.ToDictionary(

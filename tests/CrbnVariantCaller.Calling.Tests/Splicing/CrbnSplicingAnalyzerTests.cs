@@ -3,6 +3,7 @@ using CrbnVariantCaller.Calling.Splicing;
 using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Genome;
 using CrbnVariantCaller.Core.Transcripts;
+using CrbnVariantCaller.Pipeline.Counting;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -69,11 +70,10 @@ public sealed class CrbnSplicingAnalyzerTests(ITestOutputHelper output)
         Truth truth = Truth.Load("rna/exon10_psi/truth.json", "RNA_PSI000");
         Assert.True(truth.Skip >= 1, "the fixture no longer has the short-overhang skip read this test is about");
         var (batch, refId) = RnaBams.LoadRegion(RnaBams.TestDataPath(truth.Bam), RnaBams.CrbnRegion);
-        using var engine = RnaBams.CpuEngine();
-        var loose = new CrbnSplicingAnalyzer(engine, new SplicingOptions { MinAnchor = 0, UniqueOnly = false })
-            .Analyze(batch, Crbn, refId, Strandedness.ReverselyStranded);
-        var strict = new CrbnSplicingAnalyzer(engine, SplicingOptions.Default)
-            .Analyze(batch, Crbn, refId, Strandedness.ReverselyStranded);
+        using var engine = CpuCompute.Engine();
+        var loose = engine.AnalyzeCrbnSplicing(
+            new CrbnSplicingAnalyzer(new SplicingOptions { MinAnchor = 0, UniqueOnly = false }), batch, Crbn, refId, Strandedness.ReverselyStranded);
+        var strict = engine.AnalyzeCrbnSplicing(new CrbnSplicingAnalyzer(SplicingOptions.Default), batch, Crbn, refId, Strandedness.ReverselyStranded);
         output.WriteLine($"loose: skip {loose.Exon10.SkipReads}; default: skip {strict.Exon10.SkipReads}");
         Assert.Equal(truth.Skip, loose.Exon10.SkipReads);
         Assert.Equal(0, strict.Exon10.SkipReads);
@@ -85,17 +85,17 @@ public sealed class CrbnSplicingAnalyzerTests(ITestOutputHelper output)
     {
         Truth truth = Truth.Load("rna/exon10_psi/truth.json", "RNA_PSI020");
         var (batch, refId) = RnaBams.LoadRegion(RnaBams.TestDataPath(truth.Bam), RnaBams.CrbnRegion);
-        using var engine = RnaBams.CpuEngine();
-        var byLibrary = new CrbnSplicingAnalyzer(engine, SplicingOptions.Default).Analyze(batch, Crbn, refId, Strandedness.ReverselyStranded);
-        var byTag = new CrbnSplicingAnalyzer(engine, SplicingOptions.Default with { StrandSource = JunctionStrandSource.SpliceTag })
-            .Analyze(batch, Crbn, refId, Strandedness.ReverselyStranded);
+        using var engine = CpuCompute.Engine();
+        var byLibrary = engine.AnalyzeCrbnSplicing(new CrbnSplicingAnalyzer(SplicingOptions.Default), batch, Crbn, refId, Strandedness.ReverselyStranded);
+        var byTag = engine.AnalyzeCrbnSplicing(
+            new CrbnSplicingAnalyzer(SplicingOptions.Default with { StrandSource = JunctionStrandSource.SpliceTag }), batch, Crbn, refId, Strandedness.ReverselyStranded);
         Assert.Equal(JunctionStrandSource.LibraryType, byLibrary.StrandSource);
         Assert.Equal(JunctionStrandSource.SpliceTag, byTag.StrandSource);
         Assert.Equal(byLibrary.Exon10.SkipReads, byTag.Exon10.SkipReads);
         Assert.Equal(byLibrary.Exon10.InclusionReads, byTag.Exon10.InclusionReads);
 
         // The wrong library type puts every CRBN read on the plus strand: nothing is left on CRBN's strand.
-        var wrong = new CrbnSplicingAnalyzer(engine, SplicingOptions.Default).Analyze(batch, Crbn, refId, Strandedness.Stranded);
+        var wrong = engine.AnalyzeCrbnSplicing(new CrbnSplicingAnalyzer(SplicingOptions.Default), batch, Crbn, refId, Strandedness.Stranded);
         Assert.Equal(SkippingStatus.NotAssessable, wrong.Exon10.Status);
     }
 
@@ -133,8 +133,8 @@ public sealed class CrbnSplicingAnalyzerTests(ITestOutputHelper output)
     private static CrbnSplicingResult Analyze(string bam)
     {
         var (batch, refId) = RnaBams.LoadRegion(RnaBams.TestDataPath(bam), RnaBams.CrbnRegion);
-        using var engine = RnaBams.CpuEngine();
-        return new CrbnSplicingAnalyzer(engine, SplicingOptions.Default).Analyze(batch, Crbn, refId, Strandedness.ReverselyStranded);
+        using var engine = CpuCompute.Engine();
+        return engine.AnalyzeCrbnSplicing(new CrbnSplicingAnalyzer(SplicingOptions.Default), batch, Crbn, refId, Strandedness.ReverselyStranded);
     }
 
     /// <summary>A sample's truth: the design psi and the exon-10 junction reads the generator found in the BAM.</summary>

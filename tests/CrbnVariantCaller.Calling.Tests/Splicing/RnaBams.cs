@@ -1,11 +1,8 @@
-using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Counts.Batches;
-using CrbnVariantCaller.Compute.Cpu;
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.Formats.Bam;
 using CrbnVariantCaller.Pipeline.Ingest;
 using CrbnVariantCaller.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CrbnVariantCaller.Calling.Tests.Splicing;
 
@@ -14,9 +11,6 @@ internal static class RnaBams
 {
     /// <summary>The CRBN gene region (GRCh38), padded.</summary>
     public const string CrbnRegion = "chr3:3,140,000-3,190,000";
-
-    /// <summary>A CPU engine (the reference backend).</summary>
-    public static ComputeEngine CpuEngine() => new(new CpuBackend(), new CpuBackend(), NullLogger<ComputeEngine>.Instance);
 
     /// <summary>Absolute path of a file under testdata/.</summary>
     public static string TestDataPath(string relative) => Path.Combine(RepoPaths.TestData, relative);

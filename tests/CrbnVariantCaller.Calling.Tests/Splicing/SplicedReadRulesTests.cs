@@ -4,6 +4,7 @@ using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.Core.Genome;
 using CrbnVariantCaller.Core.Transcripts;
+using CrbnVariantCaller.Pipeline.Counting;
 using Xunit;
 
 namespace CrbnVariantCaller.Calling.Tests.Splicing;
@@ -27,8 +28,8 @@ public sealed class SplicedReadRulesTests
         Add(builder, "otherStrand", flag: 0x10, mapq: 60, nh: 1, left: 30, right: 30);    // dUTP single-end reverse = plus strand
         ReadBatch batch = builder.Build();
 
-        using var engine = RnaBams.CpuEngine();
-        CrbnSplicingResult result = new CrbnSplicingAnalyzer(engine, SplicingOptions.Default).Analyze(batch, Crbn, 0, Strandedness.ReverselyStranded);
+        using var engine = CpuCompute.Engine();
+        CrbnSplicingResult result = engine.AnalyzeCrbnSplicing(new CrbnSplicingAnalyzer(SplicingOptions.Default), batch, Crbn, 0, Strandedness.ReverselyStranded);
         JunctionEvent skip = Assert.Single(result.Junctions);
         Assert.Equal(Skip8.Interval.Start, skip.IntronStart);
         Assert.Equal(Skip8.Interval.End, skip.IntronEnd);
@@ -40,7 +41,7 @@ public sealed class SplicedReadRulesTests
         Assert.Null(result.Exon10.PsiSkipped);
 
         // Everything spliced counts once the filters are off (the secondary record never does); strands from the library.
-        var loose = new CrbnSplicingAnalyzer(engine, new SplicingOptions { UniqueOnly = false, MinAnchor = 0 }).ListJunctions(batch, Strandedness.ReverselyStranded).Value;
+        var loose = engine.ListJunctions(new CrbnSplicingAnalyzer(new SplicingOptions { UniqueOnly = false, MinAnchor = 0 }), batch, Strandedness.ReverselyStranded);
         Assert.Equal(5, loose.Single(j => j.Strand == Strand.Minus).Reads);
         Assert.Equal(1, loose.Single(j => j.Strand == Strand.Plus).Reads);
     }
