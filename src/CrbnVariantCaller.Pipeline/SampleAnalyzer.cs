@@ -273,10 +273,10 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
             Tool = new ToolInfo
             {
                 Version = toolVersion,
-                Backend = BackendName(engine.Primary.Kind),
+                Backend = BackendKindNames.ReportName(engine.Primary.Kind),
                 Device = engine.Primary.DeviceName,
                 Fallbacks = engine.FallbackEvents
-                    .Select(f => new Reporting.Model.FallbackEvent(f.Kernel, $"{BackendName(f.From)} ({f.Device})", "cpu", f.Reason))
+                    .Select(f => new Reporting.Model.FallbackEvent(f.Kernel, $"{BackendKindNames.ReportName(f.From)} ({f.Device})", "cpu", f.Reason))
                     .ToArray(),
                 CommandLine = commandLine,
             },
@@ -293,12 +293,6 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         };
     }
 
-    private static string BackendName(BackendKind kind) => kind switch
-    {
-        BackendKind.OpenCl => "opencl",
-        BackendKind.Cuda => "cuda",
-        _ => "cpu",
-    };
 
     private static void AddInput(List<InputFile> inputs, string role, string? path)
     {
