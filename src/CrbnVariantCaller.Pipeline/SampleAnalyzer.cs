@@ -91,7 +91,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         if (dna is not null)
         {
             _logger.LogInformation("[1/3] DNA: SNVs and indels in CRBN, germline sites");
-            dnaFindings = new DnaAnalysis(engine, loggers.CreateLogger<DnaAnalysis>())
+            dnaFindings = new DnaAnalysis(engine, loggers.CreateLogger<DnaAnalysis>(), request.ChunkReads)
                 .Run(dna, normal is null ? null : (normal, normalGenome!), genome, genome.CrbnReference(reference), sites);
         }
 
@@ -99,7 +99,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         if (dna is not null && request.PanelOfNormals is not null)
         {
             _logger.LogInformation("DNA: CRBN copy number against the panel of normals {Pon}", request.PanelOfNormals);
-            copyNumberCall = new CopyNumberAnalysis(engine, loggers.CreateLogger<CopyNumberAnalysis>())
+            copyNumberCall = new CopyNumberAnalysis(engine, loggers.CreateLogger<CopyNumberAnalysis>(), request.ChunkReads)
                 .Run(dna, genome, request.PanelOfNormals);
         }
 
@@ -110,7 +110,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
             IReadOnlyList<TranscriptModel> genes = request.Annotation is null
                 ? BuiltInGeneModels.PanelGenes(rnaGenome.Build)
                 : TranscriptModelBuilder.Load(request.Annotation);
-            rnaFindings = new RnaAnalysis(engine, loggers.CreateLogger<RnaAnalysis>())
+            rnaFindings = new RnaAnalysis(engine, loggers.CreateLogger<RnaAnalysis>(), request.ChunkReads)
                 .Run(rna, rnaGenome, rnaGenome.CrbnReference(reference), genes, request.RnaStrandedness, dna is null ? sites : null, request.Annotation ?? "built-in gene models");
         }
 

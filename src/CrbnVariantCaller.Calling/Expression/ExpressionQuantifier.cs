@@ -23,12 +23,18 @@ public static class ExpressionQuantifier
     public static FeatureCountRequest CountRequest(ReadBatch batch, StrandednessCall strandedness, QuantificationOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(batch);
+        return CountRequest(HasPairedReads(batch), strandedness, options);
+    }
+
+    /// <summary>The same, for reads seen in chunks: <paramref name="pairedReads"/> says whether any read is paired.</summary>
+    public static FeatureCountRequest CountRequest(bool pairedReads, StrandednessCall strandedness, QuantificationOptions? options = null)
+    {
         ArgumentNullException.ThrowIfNull(strandedness);
         options ??= new QuantificationOptions();
         return new FeatureCountRequest
         {
             Strandedness = strandedness.Strandedness,
-            CountFragments = options.CountFragments ?? HasPairedReads(batch),
+            CountFragments = options.CountFragments ?? pairedReads,
             MinMappingQuality = options.MinMappingQuality,
             CountMultiMapping = options.CountMultiMapping,
             IgnoreDuplicates = options.IgnoreDuplicates,
@@ -90,7 +96,8 @@ public static class ExpressionQuantifier
             annotation.Genes.Where(g => !g.IsOnReference).Select(g => g.Symbol).ToList());
     }
 
-    private static bool HasPairedReads(ReadBatch batch)
+    /// <summary>Whether any read of <paramref name="batch"/> is paired (fragments are then counted unless told otherwise).</summary>
+    public static bool HasPairedReads(ReadBatch batch)
     {
         foreach (ushort flag in batch.Flags)
         {

@@ -10,11 +10,20 @@ namespace CrbnVariantCaller.Calling.Snv;
 /// </summary>
 public sealed record SnvCallInput
 {
-    /// <summary>Tumour (or RNA) reads overlapping the transcript, coordinate-sorted.</summary>
+    /// <summary>
+    /// Tumour (or RNA) reads, coordinate-sorted: every read over the transcript, or at least every read covering the
+    /// positions <see cref="SnvCaller.WalkedPositions"/> names (the pileups then come from all of them).
+    /// </summary>
     public required ReadBatch Tumor { get; init; }
 
-    /// <summary>Matched-normal reads over the same region, or null.</summary>
+    /// <summary>Matched-normal reads over the same region (or over its walked positions), or null.</summary>
     public ReadBatch? Normal { get; init; }
+
+    /// <summary>
+    /// The QC's read count and duplicates over all the tumour reads, when <see cref="Tumor"/> holds only those at the
+    /// walked positions; null to count them in <see cref="Tumor"/>.
+    /// </summary>
+    public SnvReadTally? TumorReadTally { get; init; }
 
     /// <summary>
     /// The reference window, forward strand; it must cover the transcript span (for annotation) and the tested

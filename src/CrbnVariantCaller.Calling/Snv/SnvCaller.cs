@@ -50,6 +50,29 @@ public sealed class SnvCaller
             input.Normal is null ? null : BandRequests(region, NormalWindow(input, region.Window)));
     }
 
+    /// <summary>
+    /// The 0-based positions whose reads <see cref="Call"/> walks for these pileups: the significant SNV sites (tumour) and
+    /// the indel sites (tumour and normal). <see cref="SnvCallInput.Tumor"/> and <see cref="SnvCallInput.Normal"/> need
+    /// hold only the reads covering these positions, so a pipeline can stream the region for the pileups and then load
+    /// just these reads.
+    /// </summary>
+    public SnvWalkedSites WalkedPositions(SnvCallInput input, SnvPileups pileups)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(pileups);
+        TestedRegion region = Region(input);
+        int[] tested = region.Tested;
+        ReferenceWindow window = region.Window;
+        QualityBands bands = Bands(region, window, pileups.Tumor, "tumour");
+        int[] offsets = tested.Select(p => p - window.Start.Value).ToArray();
+        byte[] refChannels = tested.Select(p => ChannelOf(input.Reference.BaseAt(new Position(p)))).ToArray();
+        BandErrorModel model = BandErrorModel.Estimate(bands, offsets, refChannels, _options.MaxBackgroundVaf);
+        double threshold = _options.Alpha / (tested.Length * 4);
+        List<int> indels = IndelSites(bands.All, tested, offsets);
+        int[] snvs = Significant(bands, model, threshold, offsets, refChannels).Select(c => tested[c.Index] - 1).ToArray();
+        return new SnvWalkedSites([.. snvs.Concat(indels).Distinct().Order()], indels);
+    }
+
     /// <summary>Calls, genotypes the key residues, and reports the limit of detection and QC for one sample.</summary>
     /// <param name="input">The sample's reads, reference and transcript.</param>
     /// <param name="pileups">The pileups of <see cref="PileupRequests"/> for the same input, in the same order.</param>
@@ -94,34 +117,9 @@ public sealed class SnvCaller
         VariantAnnotator? annotator = reference.Contains(transcript.Span) ? new VariantAnnotator(transcript, reference) : null;
         var context = new SiteContext(reference, window, tumorBands, model, threshold, walker, normalBands, normalModel, normalWalker, annotator);
 
-        List<SnvVariant> variants = [];
-        for (int i = 0; i < tested.Length; i++)
-        {
-            if (refChannels[i] > 3)
-            {
-                continue;
-            }
-
-            foreach (PileupChannel alt in Bases)
-            {
-                if ((int)alt == refChannels[i])
-                {
-                    continue;
-                }
-
-                int altReads = tumorBands.All.Get(offsets[i], alt);
-                if (altReads < Math.Min(2, _options.MinAltReads))
-                {
-                    continue;
-                }
-
-                double p = model.PValue(offsets[i], altReads, _options.MaxTestedAltReads);
-                if (p < threshold)
-                {
-                    variants.Add(BuildSnv(context, tested[i], offsets[i], (PileupChannel)refChannels[i], alt, p));
-                }
-            }
-        }
+        List<SnvVariant> variants = Significant(tumorBands, model, threshold, offsets, refChannels)
+            .Select(c => BuildSnv(context, tested[c.Index], offsets[c.Index], (PileupChannel)refChannels[c.Index], c.Alt, c.P))
+            .ToList();
 
         variants.AddRange(CallIndels(context, tested, offsets));
         variants.Sort((a, b) => a.Position != b.Position ? a.Position.CompareTo(b.Position) : string.CompareOrdinal(a.Alt, b.Alt));
@@ -142,7 +140,7 @@ public sealed class SnvCaller
             KnownResidueGenotypes = KnownResidues(context, transcript, limits, variants),
             DetectionLimits = limits,
             NotAssessable = NotAssessable(transcript, limits),
-            Qc = Qc(input.Tumor, input.ReferenceId, transcript, tumorBands, window),
+            Qc = Qc(input.TumorReadTally ?? SnvReadTally.Of(input.Tumor, input.ReferenceId, transcript), transcript, tumorBands, window),
             BandErrorRates = model.Rates,
             Tests = tests,
             Threshold = threshold,
@@ -195,6 +193,54 @@ public sealed class SnvCaller
         }
 
         return new QualityBands(region.Bounds, pileups);
+    }
+
+    /// <summary>Every (tested index, alternative base) whose tumour alt count is significant.</summary>
+    private IEnumerable<(int Index, PileupChannel Alt, double P)> Significant(
+        QualityBands bands, BandErrorModel model, double threshold, int[] offsets, byte[] refChannels)
+    {
+        for (int i = 0; i < offsets.Length; i++)
+        {
+            if (refChannels[i] > 3)
+            {
+                continue;
+            }
+
+            foreach (PileupChannel alt in Bases)
+            {
+                if ((int)alt == refChannels[i])
+                {
+                    continue;
+                }
+
+                int altReads = bands.All.Get(offsets[i], alt);
+                if (altReads < Math.Min(2, _options.MinAltReads))
+                {
+                    continue;
+                }
+
+                double p = model.PValue(offsets[i], altReads, _options.MaxTestedAltReads);
+                if (p < threshold)
+                {
+                    yield return (i, alt, p);
+                }
+            }
+        }
+    }
+
+    /// <summary>The 0-based anchor positions (the base before each tested position) with enough indel reads to examine.</summary>
+    private List<int> IndelSites(PileupCounts all, int[] tested, int[] offsets)
+    {
+        List<int> sites = [];
+        for (int i = 0; i < tested.Length; i++)
+        {
+            if (all.Get(offsets[i], PileupChannel.Insertion) >= _options.MinAltReads || all.Get(offsets[i], PileupChannel.Deletion) >= _options.MinAltReads)
+            {
+                sites.Add(tested[i] - 1);
+            }
+        }
+
+        return sites;
     }
 
     private SnvVariant BuildSnv(SiteContext ctx, int position, int offset, PileupChannel refChannel, PileupChannel alt, double p)
@@ -278,14 +324,7 @@ public sealed class SnvCaller
     private List<SnvVariant> CallIndels(SiteContext ctx, int[] tested, int[] offsets)
     {
         PileupCounts all = ctx.Bands.All;
-        List<int> sites = [];
-        for (int i = 0; i < tested.Length; i++)
-        {
-            if (all.Get(offsets[i], PileupChannel.Insertion) >= _options.MinAltReads || all.Get(offsets[i], PileupChannel.Deletion) >= _options.MinAltReads)
-            {
-                sites.Add(tested[i] - 1);
-            }
-        }
+        List<int> sites = IndelSites(all, tested, offsets);
 
         List<SnvVariant> calls = [];
         if (sites.Count == 0)
@@ -501,7 +540,7 @@ public sealed class SnvCaller
             ? lo.ToString("0.###", CultureInfo.InvariantCulture)
             : string.Create(CultureInfo.InvariantCulture, $"{lo:0.###}-{hi:0.###}");
 
-    private static SnvQc Qc(ReadBatch batch, int referenceId, TranscriptModel transcript, QualityBands bands, ReferenceWindow window)
+    private static SnvQc Qc(SnvReadTally tally, TranscriptModel transcript, QualityBands bands, ReferenceWindow window)
     {
         long sum = 0;
         int bases = 0;
@@ -524,23 +563,8 @@ public sealed class SnvCaller
             }
         }
 
-        int reads = 0;
-        int duplicates = 0;
-        int spanStart = transcript.Span.Start.ZeroBased;
-        int spanEnd = transcript.Span.End.Value;
-        const ushort notPrimary = (ushort)(SamFlags.Unmapped | SamFlags.Secondary | SamFlags.Supplementary);
-        for (int r = 0; r < batch.Count; r++)
-        {
-            if (batch.ReferenceIds[r] != referenceId || (batch.Flags[r] & notPrimary) != 0 ||
-                batch.EndsZeroBasedExclusive[r] <= spanStart || batch.StartsZeroBased[r] >= spanEnd)
-            {
-                continue;
-            }
-
-            reads++;
-            duplicates += (batch.Flags[r] & (ushort)SamFlags.Duplicate) != 0 ? 1 : 0;
-        }
-
+        int reads = tally.Reads;
+        int duplicates = tally.Duplicates;
         return new SnvQc(
             bases,
             bases == 0 ? 0 : (double)sum / bases,

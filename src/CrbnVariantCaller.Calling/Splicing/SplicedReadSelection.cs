@@ -53,27 +53,7 @@ internal static class SplicedReadSelection
                 ? LibraryStrand.TranscriptionStrand(flags[r], library)
                 : (Strand)reads.SpliceStrands[r];
             reads.NameIds[r].TryFormat(name, out int written, provider: System.Globalization.CultureInfo.InvariantCulture);
-            int length = reads.SequenceLengths[r];
-            int seqStart = reads.SequenceOffsets[r];
-            int qualStart = reads.QualityOffsets[r];
-            builder.Add(
-                new ReadFields
-                {
-                    ReferenceId = refIds[r],
-                    PositionZeroBased = reads.StartsZeroBased[r],
-                    Flag = flags[r],
-                    MappingQuality = mapqs[r],
-                    MateReferenceId = reads.MateReferenceIds[r],
-                    MatePositionZeroBased = reads.MateStartsZeroBased[r],
-                    TemplateLength = reads.TemplateLengths[r],
-                    NumberOfHits = nh[r],
-                    SpliceStrand = strand,
-                },
-                name[..written],
-                reads.CigarOf(r),
-                reads.PackedBases.Slice(seqStart, reads.SequenceOffsets[r + 1] - seqStart),
-                length,
-                reads.Qualities.Slice(qualStart, reads.QualityOffsets[r + 1] - qualStart));
+            builder.AddFrom(reads, r, name[..written], strand);
         }
 
         return new SplicedReadSubset(builder.Build(), referenceId, spliced, nonUnique, source);

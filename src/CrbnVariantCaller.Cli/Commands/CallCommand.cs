@@ -23,6 +23,11 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
     private readonly Option<string> _out = new("--out") { Description = "Output folder.", Required = true };
     private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto (CUDA, then an OpenCL GPU, else the managed CPU), cpu, cuda, opencl or ilgpu-cpu (parity checks).", DefaultValueFactory = _ => "auto" };
     private readonly Option<int> _threads = new("--threads", "-@") { Description = "BGZF decompression threads.", DefaultValueFactory = _ => 1 };
+    private readonly Option<int> _chunkReads = new("--chunk-reads")
+    {
+        Description = "Most decoded reads held in memory at once; reads are streamed through the kernels in chunks of this size.",
+        DefaultValueFactory = _ => Pipeline.Ingest.ReadChunks.DefaultMaxReads,
+    };
     private readonly Option<string?> _cohort = new("--cohort") { Description = "Reference cohort TSV for expression percentiles (crbn cohort build)." };
     private readonly Option<string?> _signature = new("--signature") { Description = "Signature gene-set file (adverse/favourable genes), e.g. IMiD-14." };
     private readonly Option<string?> _germlineSites = new("--germline-sites") { Description = "Germline site table replacing the built-in ABCB1/VEGFA candidates." };
@@ -34,7 +39,7 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
     {
         Command command = new("call", "Call CRBN point mutations, Δexon10 splicing, expression biomarkers and germline SNPs for one sample.")
         {
-            _dna, _normal, _rna, _expression, _reference, _annotation, _pon, _sample, _out, _device, _threads,
+            _dna, _normal, _rna, _expression, _reference, _annotation, _pon, _sample, _out, _device, _threads, _chunkReads,
             _cohort, _signature, _germlineSites, _strandedness, _plainVcf,
         };
         command.SetAction((parse, ct) => guard.RunAsync("call", _ => Task.FromResult(Run(parse)), ct));
@@ -56,6 +61,8 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
             OutDir = UsableOutDir(parse.GetRequiredValue(_out)),
             Device = ParseDevice(parse.GetValue(_device)!),
             Threads = PositiveThreads(parse.GetValue(_threads)),
+            ChunkReads = parse.GetValue(_chunkReads) is var chunk and >= 1_000 ? chunk
+                : throw new UsageException($"--chunk-reads must be at least 1000 (got {parse.GetValue(_chunkReads)})."),
             Cohort = ExistingFile(parse.GetValue(_cohort)),
             Signature = ExistingFile(parse.GetValue(_signature)),
             GermlineSites = ExistingFile(parse.GetValue(_germlineSites)),

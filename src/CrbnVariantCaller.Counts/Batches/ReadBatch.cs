@@ -53,6 +53,9 @@ public sealed class ReadBatch
         QualityArray = qualities;
     }
 
+    /// <summary>A batch with no reads.</summary>
+    public static ReadBatch Empty { get; } = new ReadBatchBuilder(1).Build();
+
     /// <summary>The number of reads.</summary>
     public int Count { get; }
 

@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.Core.Alignment;
 namespace CrbnVariantCaller.Counts.Batches;
 
@@ -99,6 +100,37 @@ public sealed class ReadBatchBuilder
         _bases.Add(packedBases);
         _quals.Add(qualities);
         _count++;
+    }
+
+    /// <summary>Appends read <paramref name="read"/> of <paramref name="source"/> under <paramref name="readName"/>.</summary>
+    /// <param name="source">The batch to copy from.</param>
+    /// <param name="read">The read's index in <paramref name="source"/>.</param>
+    /// <param name="readName">The name it pairs under in this builder.</param>
+    /// <param name="spliceStrand">Replaces the read's XS strand when given.</param>
+    public void AddFrom(ReadBatch source, int read, ReadOnlySpan<byte> readName, Strand? spliceStrand = null)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        int length = source.SequenceLengthArray[read];
+        int seqStart = source.SequenceOffsetArray[read];
+        int qualStart = source.QualityOffsetArray[read];
+        Add(
+            new ReadFields
+            {
+                ReferenceId = source.ReferenceIdArray[read],
+                PositionZeroBased = source.StartArray[read],
+                Flag = source.FlagArray[read],
+                MappingQuality = source.MapqArray[read],
+                MateReferenceId = source.MateReferenceIdArray[read],
+                MatePositionZeroBased = source.MateStartArray[read],
+                TemplateLength = source.TemplateLengthArray[read],
+                NumberOfHits = source.NumberOfHitsArray[read],
+                SpliceStrand = spliceStrand ?? (Strand)source.SpliceStrandArray[read],
+            },
+            readName,
+            source.CigarOf(read),
+            source.PackedBases.Slice(seqStart, source.SequenceOffsetArray[read + 1] - seqStart),
+            length,
+            source.Qualities.Slice(qualStart, source.QualityOffsetArray[read + 1] - qualStart));
     }
 
     /// <summary>Copies what was added into an immutable batch; the builder can keep adding afterwards.</summary>

@@ -21,7 +21,7 @@ namespace CrbnVariantCaller.Pipeline.Analysis;
 /// plus control windows around the gene); the panel file carries its targets, so a call needs only the panel.
 /// The method is described in <c>src/CrbnVariantCaller.Calling/CopyNumber/README.md</c>.
 /// </summary>
-public sealed class CopyNumberAnalysis(ComputeEngine engine, ILogger logger)
+public sealed class CopyNumberAnalysis(ComputeEngine engine, ILogger logger, int chunkReads = ReadChunks.DefaultMaxReads)
 {
     /// <summary>
     /// Measures each normal on the targets and writes the panel TSV to <paramref name="outPath"/> atomically.
@@ -122,7 +122,7 @@ public sealed class CopyNumberAnalysis(ComputeEngine engine, ILogger logger)
         return call;
     }
 
-    /// <summary>Mean depth of <paramref name="bam"/> on each target (reads loaded through the index, depth on the engine).</summary>
+    /// <summary>Mean depth of <paramref name="bam"/> on each target (reads streamed through the index in chunks, depth on the engine).</summary>
     public TargetDepths Measure(BamReader bam, string sample, GenomeContext genome, IReadOnlyList<CopyNumberTarget> targets)
     {
         ArgumentNullException.ThrowIfNull(bam);
@@ -135,8 +135,7 @@ public sealed class CopyNumberAnalysis(ComputeEngine engine, ILogger logger)
             .OrderBy(t => ReferenceIdOf(t.Interval.Contig))
             .ThenBy(t => t.Interval.Start.Value)
             .Select(t => new RegionSpec(bam.Header.References[ReferenceIdOf(t.Interval.Contig)!.Value].Name, t.Interval.Start, t.Interval.End));
-        ReadBatch reads = BamBatchLoader.LoadRegions(bam, regions);
-        return engine.MeasureTargetDepths(sample, reads, targets, ReferenceIdOf);
+        return engine.MeasureTargetDepths(sample, new ReadChunks(bam, regions, chunkReads), targets, ReferenceIdOf);
     }
 
     /// <summary>

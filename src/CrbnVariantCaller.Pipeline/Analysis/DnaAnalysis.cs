@@ -11,14 +11,14 @@ using Microsoft.Extensions.Logging;
 namespace CrbnVariantCaller.Pipeline.Analysis;
 
 /// <summary>What the DNA of one sample shows: CRBN point mutations and germline genotypes.</summary>
-public sealed record DnaFindings(SnvCallSet Calls, GermlineTypingResult? Germline, int TumorReads, int? NormalReads);
+public sealed record DnaFindings(SnvCallSet Calls, GermlineTypingResult? Germline);
 
 /// <summary>
-/// Runs the DNA part of <c>crbn call</c>: loads the reads over CRBN (tumour and normal) into compute batches, counts
-/// the pileups on the engine, calls SNVs and indels from them, and types the germline sites from the normal (or the
-/// tumour when there is no normal).
+/// Runs the DNA part of <c>crbn call</c>: streams the reads over CRBN (tumour and normal) in bounded chunks through the
+/// pileup kernels, loads only the reads at the sites the caller examines read by read, calls SNVs and indels, and types
+/// the germline sites from the normal (or the tumour when there is no normal).
 /// </summary>
-public sealed class DnaAnalysis(ComputeEngine engine, ILogger logger)
+public sealed class DnaAnalysis(ComputeEngine engine, ILogger logger, int chunkReads = ReadChunks.DefaultMaxReads)
 {
     /// <summary>Bases either side of a germline site whose reads are loaded.</summary>
     public const int GermlineFlank = 300;
@@ -38,40 +38,36 @@ public sealed class DnaAnalysis(ComputeEngine engine, ILogger logger)
     {
         ArgumentNullException.ThrowIfNull(tumor);
         ArgumentNullException.ThrowIfNull(genome);
-        ReadBatch tumorReads = BamBatchLoader.LoadRegion(tumor, genome.CrbnRegion);
-        ReadBatch? normalReads = normal is { } n ? BamBatchLoader.LoadRegion(n.Bam, n.Genome.CrbnRegion) : null;
+        SnvCallSet calls = engine.CallSnvs(
+            new SnvCaller(new SnvCallerOptions()),
+            new SnvCallInput
+            {
+                Tumor = ReadBatch.Empty,
+                Reference = crbnReference,
+                ReferenceId = genome.CrbnReferenceId,
+                NormalReferenceId = normal?.Genome.CrbnReferenceId,
+                Transcript = genome.Crbn,
+                IsRna = false,
+            },
+            SiteReads.Source(tumor, genome.CrbnRegion, chunkReads),
+            normal is { } n ? SiteReads.Source(n.Bam, n.Genome.CrbnRegion, chunkReads) : null);
         logger.LogInformation(
-            "DNA: {Reads} tumour reads over {Region}{Normal}",
-            tumorReads.Count,
-            genome.CrbnRegion,
-            normalReads is null ? string.Empty : $", {normalReads.Count} normal reads");
-
-        SnvCallSet calls = engine.CallSnvs(new SnvCaller(new SnvCallerOptions()), new SnvCallInput
-        {
-            Tumor = tumorReads,
-            Normal = normalReads,
-            Reference = crbnReference,
-            ReferenceId = genome.CrbnReferenceId,
-            NormalReferenceId = normal?.Genome.CrbnReferenceId,
-            Transcript = genome.Crbn,
-            IsRna = false,
-        });
-        logger.LogInformation(
-            "DNA: {Pass} PASS variant(s), {Filtered} filtered, on {Backend}",
+            "DNA: {Reads} tumour reads over CRBN; {Pass} PASS variant(s), {Filtered} filtered, on {Backend}",
+            calls.Qc.Reads,
             calls.Variants.Count(v => v.IsPass),
             calls.Variants.Count(v => !v.IsPass),
-            engine.Primary.Kind);
+            engine.Primary.Kind.OptionName());
 
         GermlineTypingResult? germline = sites is null
             ? null
             : normal is { } germlineSource
-                ? TypeGermline(germlineSource.Bam, germlineSource.Genome, sites, engine)
-                : TypeGermline(tumor, genome, sites, engine);
-        return new DnaFindings(calls, germline, tumorReads.Count, normalReads?.Count);
+                ? TypeGermline(germlineSource.Bam, germlineSource.Genome, sites, engine, chunkReads)
+                : TypeGermline(tumor, genome, sites, engine, chunkReads);
+        return new DnaFindings(calls, germline);
     }
 
     /// <summary>Types the germline sites from the reads of <paramref name="bam"/> around each site.</summary>
-    internal static GermlineTypingResult TypeGermline(BamReader bam, GenomeContext genome, GermlineSiteTable sites, ComputeEngine engine)
+    internal static GermlineTypingResult TypeGermline(BamReader bam, GenomeContext genome, GermlineSiteTable sites, ComputeEngine engine, int chunkReads)
     {
         var regions = new List<Core.Coordinates.RegionSpec>();
         foreach (GermlineSite site in sites.Sites)
@@ -85,9 +81,7 @@ public sealed class DnaAnalysis(ComputeEngine engine, ILogger logger)
             }
         }
 
-        ReadBatch reads = BamBatchLoader.LoadRegions(bam, regions
-            .OrderBy(r => bam.Header.GetReferenceId(r.Contig))
-            .ThenBy(r => r.Start.Value));
+        var reads = new ReadChunks(bam, regions.OrderBy(r => bam.Header.GetReferenceId(r.Contig)).ThenBy(r => r.Start.Value), chunkReads);
         return engine.TypeGermline(new GermlineTyper(GermlineOptions.Default), reads, sites, bam.Header.References.Select(r => r.Name).ToArray());
     }
 }

@@ -29,7 +29,7 @@ public sealed record RnaFindings(
 /// Runs the RNA part of <c>crbn call</c>: library strandedness, CRBN splicing (Δexon10 and every other junction),
 /// biomarker gene counts normalised by the library size in the BAM index, and expressed CRBN variants.
 /// </summary>
-public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger)
+public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger, int chunkReads = ReadChunks.DefaultMaxReads)
 {
     /// <summary>Analyses one RNA BAM.</summary>
     /// <param name="rna">The RNA BAM, opened; its index gives the library size.</param>
@@ -49,9 +49,9 @@ public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger)
     {
         (StrandednessCall strand, GeneCountResult expression) = Quantify(rna, genome, genes, strandedness, genesSource);
 
-        ReadBatch crbnReads = BamBatchLoader.LoadRegion(rna, genome.CrbnRegion);
+        SnvReadSource crbnReads = SiteReads.Source(rna, genome.CrbnRegion, chunkReads);
         CrbnSplicingResult splicing = engine.AnalyzeCrbnSplicing(
-            new CrbnSplicingAnalyzer(SplicingOptions.Default), crbnReads, genome.Crbn, genome.CrbnReferenceId, strand.Strandedness);
+            new CrbnSplicingAnalyzer(SplicingOptions.Default), crbnReads.Chunks, genome.Crbn, genome.CrbnReferenceId, strand.Strandedness);
         logger.LogInformation(
             "RNA: CRBN exon 10 skipping {Status}: psi {Psi:0.000} from {Skip} skip / {Inclusion} inclusion reads",
             splicing.Exon10.Status,
@@ -59,24 +59,28 @@ public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger)
             splicing.Exon10.SkipReads,
             splicing.Exon10.InclusionReads);
 
-        SnvCallSet expressed = engine.CallSnvs(new SnvCaller(new SnvCallerOptions()), new SnvCallInput
-        {
-            Tumor = crbnReads,
-            Reference = crbnReference,
-            ReferenceId = genome.CrbnReferenceId,
-            Transcript = genome.Crbn,
-            IsRna = true,
-        });
+        SnvCallSet expressed = engine.CallSnvs(
+            new SnvCaller(new SnvCallerOptions()),
+            new SnvCallInput
+            {
+                Tumor = ReadBatch.Empty,
+                Reference = crbnReference,
+                ReferenceId = genome.CrbnReferenceId,
+                Transcript = genome.Crbn,
+                IsRna = true,
+            },
+            crbnReads,
+            normal: null);
 
         GermlineTypingResult? germline = germlineSites is null
             ? null
-            : DnaAnalysis.TypeGermline(rna, genome, germlineSites, engine);
+            : DnaAnalysis.TypeGermline(rna, genome, germlineSites, engine, chunkReads);
         return new RnaFindings(strand, splicing, expression, expressed, germline);
     }
 
     /// <summary>
-    /// Counts the expression genes (one batch over their merged spans, so no read is counted twice), after detecting
-    /// the library's strandedness unless the user gave it. Library size comes from the BAM index.
+    /// Counts the expression genes (the reads over their merged spans, so no read is counted twice, streamed in bounded
+    /// chunks), after detecting the library's strandedness unless the user gave it. Library size comes from the BAM index.
     /// </summary>
     /// <param name="rna">The RNA BAM.</param>
     /// <param name="genome">Its genome context.</param>
@@ -108,8 +112,7 @@ public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger)
             throw new InvalidInputFileException(genesSource, ex.Message, ex);
         }
 
-        ReadBatch geneReads = BamBatchLoader.LoadRegions(rna, MergedSpans(rna, named));
-        logger.LogInformation("RNA {File}: {Reads} reads over {Genes} expression genes", rna.FilePath, geneReads.Count, named.Length);
+        var geneReads = new ReadChunks(rna, MergedSpans(rna, named), chunkReads);
 
         StrandednessCall strand = strandedness is { } s
             ? StrandednessCall.FromUser(s)
@@ -117,6 +120,7 @@ public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger)
         logger.LogInformation("RNA: library {Label} ({Explanation})", strand.Label, strand.Explanation);
 
         GeneCountResult expression = engine.QuantifyGenes(geneReads, annotation, strand, MappedReads(rna));
+        logger.LogInformation("RNA {File}: {Assigned} reads or fragments assigned to {Genes} expression genes", rna.FilePath, expression.Profile.Genes.Sum(g => g.Counts ?? 0), named.Length);
         return (strand, expression);
     }
 

@@ -75,7 +75,7 @@ public static class BamBatchLoader
     }
 
     /// <summary>Appends one record, naming the BAM when its aux data cannot be read (a non-integer NH, say).</summary>
-    private static void AddFrom(BamReader reader, ReadBatchBuilder builder, BamRecord record)
+    internal static void AddFrom(BamReader reader, ReadBatchBuilder builder, BamRecord record)
     {
         try
         {
@@ -114,7 +114,7 @@ public static class BamBatchLoader
     }
 
     // samtools' overlap rule, as BamQuery applies it: same reference, POS before the region end, end after its start.
-    private static bool OverlapsAny(List<(int ReferenceId, long Start, long End)> regions, int referenceId, BamRecord record)
+    internal static bool OverlapsAny(List<(int ReferenceId, long Start, long End)> regions, int referenceId, BamRecord record)
     {
         if (regions.Count == 0)
         {

@@ -48,6 +48,9 @@ public sealed record CallRequest
     /// <summary>BGZF inflate threads.</summary>
     public int Threads { get; init; } = 1;
 
+    /// <summary>The most decoded reads held in memory at once (the reads are streamed through the kernels in chunks of this size).</summary>
+    public int ChunkReads { get; init; } = Ingest.ReadChunks.DefaultMaxReads;
+
     /// <summary>The RNA library's strandedness when the user knows it; detected from the reads when null.</summary>
     public Strandedness? RnaStrandedness { get; init; }
 
