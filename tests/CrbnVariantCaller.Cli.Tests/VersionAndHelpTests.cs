@@ -24,6 +24,9 @@ public sealed class VersionAndHelpTests
             Assert.Matches($"(?m)^{backend} +(available|unavailable)", stdout);
         }
 
+        // ILGPU's CPU accelerator is always there (it needs no driver) and never what auto picks.
+        Assert.Matches("(?m)^ilgpu-cpu +available", stdout);
+
         Assert.Matches(@"auto selects: (cpu|opencl|cuda)", stdout);
     }
 
