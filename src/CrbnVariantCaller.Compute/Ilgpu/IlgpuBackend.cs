@@ -64,33 +64,22 @@ internal sealed class IlgpuBackend : IComputeBackend
         using MemoryBuffer1D<int, Stride1D.Dense> counts = Zeroed<int>((long)w.Length * PileupCounts.ChannelsPerPosition);
         BeginCall();
         IEnumerable<(int, int)> links = pairs is null ? [] : ReadSlices.FromPairs(pairs);
-        foreach ((int start, int end) in ReadSlices.Plan(batch.Count, MaxReadsPerSlice, links))
+        ForEachSlice(batch, links, slice =>
         {
-            DeviceReadSlice slice = Slice(batch, start, end, out bool owned);
-            try
+            (int[] a, int[] b) = pairs is null ? ([], []) : PairsIn(pairs, slice.Start, slice.End);
+            if (a.Length == 0)
             {
-                (int[] a, int[] b) = pairs is null ? ([], []) : PairsIn(pairs, start, end);
-                if (a.Length == 0)
-                {
-                    Launch(() => _kernels.Pileup(slice.Count, slice.Views, slice.Qualities, args, counts.View));
-                    continue;
-                }
+                Launch(() => _kernels.Pileup(slice.Count, slice.Views, slice.Qualities, args, counts.View));
+                return;
+            }
 
-                using MemoryBuffer1D<byte, Stride1D.Dense> tweaked = _accelerator.Allocate1D<byte>(slice.Qualities.Length);
-                tweaked.View.CopyFrom(slice.Qualities);
-                using MemoryBuffer1D<int, Stride1D.Dense> pa = _accelerator.Allocate1D(a);
-                using MemoryBuffer1D<int, Stride1D.Dense> pb = _accelerator.Allocate1D(b);
-                Launch(() => _kernels.OverlapTweak(a.Length, slice.Views, pa.View, pb.View, tweaked.View));
-                Launch(() => _kernels.Pileup(slice.Count, slice.Views, tweaked.View, args, counts.View));
-            }
-            finally
-            {
-                if (owned)
-                {
-                    slice.Dispose();
-                }
-            }
-        }
+            using MemoryBuffer1D<byte, Stride1D.Dense> tweaked = _accelerator.Allocate1D<byte>(slice.Qualities.Length);
+            tweaked.View.CopyFrom(slice.Qualities);
+            using MemoryBuffer1D<int, Stride1D.Dense> pa = _accelerator.Allocate1D(a);
+            using MemoryBuffer1D<int, Stride1D.Dense> pb = _accelerator.Allocate1D(b);
+            Launch(() => _kernels.OverlapTweak(a.Length, slice.Views, pa.View, pb.View, tweaked.View));
+            Launch(() => _kernels.Pileup(slice.Count, slice.Views, tweaked.View, args, counts.View));
+        });
 
         return new PileupCounts(w, counts.GetAsArray1D());
     }
@@ -108,21 +97,10 @@ internal sealed class IlgpuBackend : IComputeBackend
         var args = new CoverageArgs(w.ReferenceId, w.Start.ZeroBased, length, request.IncludeDeletions, FilterArgs(request.Filter));
         using MemoryBuffer1D<int, Stride1D.Dense> diff = Zeroed<int>(length + 1L);
         BeginCall();
-        foreach ((int start, int end) in ReadSlices.Plan(batch.Count, MaxReadsPerSlice, []))
+        ForEachSlice(batch, [], slice =>
         {
-            DeviceReadSlice slice = Slice(batch, start, end, out bool owned);
-            try
-            {
-                Launch(() => _kernels.CoverageDifference(slice.Count, slice.Views, args, diff.View));
-            }
-            finally
-            {
-                if (owned)
-                {
-                    slice.Dispose();
-                }
-            }
-        }
+            Launch(() => _kernels.CoverageDifference(slice.Count, slice.Views, args, diff.View));
+        });
 
         using MemoryBuffer1D<int, Stride1D.Dense> sums = Zeroed<int>(chunks);
         using MemoryBuffer1D<int, Stride1D.Dense> depth = Zeroed<int>(length);
@@ -157,46 +135,35 @@ internal sealed class IlgpuBackend : IComputeBackend
         var ends = new List<int>();
         var info = new List<int>();
         BeginCall();
-        foreach ((int start, int end) in ReadSlices.Plan(batch.Count, MaxReadsPerSlice, []))
+        ForEachSlice(batch, [], slice =>
         {
-            DeviceReadSlice slice = Slice(batch, start, end, out bool owned);
-            try
+            using MemoryBuffer1D<int, Stride1D.Dense> perReadBuffer = Zeroed<int>(slice.Count);
+            Launch(() => _kernels.JunctionCount(slice.Count, slice.Views, filter, perReadBuffer.View));
+            int[] perRead = perReadBuffer.View.SubView(0, slice.Count).GetAsArray1D();
+            int[] slots = new int[slice.Count + 1];
+            for (int r = 0; r < slice.Count; r++)
             {
-                using MemoryBuffer1D<int, Stride1D.Dense> perReadBuffer = Zeroed<int>(slice.Count);
-                Launch(() => _kernels.JunctionCount(slice.Count, slice.Views, filter, perReadBuffer.View));
-                int[] perRead = perReadBuffer.View.SubView(0, slice.Count).GetAsArray1D();
-                int[] slots = new int[slice.Count + 1];
-                for (int r = 0; r < slice.Count; r++)
-                {
-                    slots[r + 1] = checked(slots[r] + perRead[r]);
-                }
-
-                int total = slots[slice.Count];
-                if (total == 0)
-                {
-                    continue;
-                }
-
-                using MemoryBuffer1D<int, Stride1D.Dense> slotBuffer = _accelerator.Allocate1D(slots);
-                using MemoryBuffer1D<int, Stride1D.Dense> oRef = Zeroed<int>(total);
-                using MemoryBuffer1D<int, Stride1D.Dense> oStart = Zeroed<int>(total);
-                using MemoryBuffer1D<int, Stride1D.Dense> oEnd = Zeroed<int>(total);
-                using MemoryBuffer1D<int, Stride1D.Dense> oInfo = Zeroed<int>(total);
-                var output = new JunctionOutputs(oRef.View, oStart.View, oEnd.View, oInfo.View);
-                Launch(() => _kernels.JunctionEmit(slice.Count, slice.Views, filter, request.MinAnchor, slotBuffer.View, output));
-                refs.AddRange(oRef.GetAsArray1D());
-                starts.AddRange(oStart.GetAsArray1D());
-                ends.AddRange(oEnd.GetAsArray1D());
-                info.AddRange(oInfo.GetAsArray1D());
+                slots[r + 1] = checked(slots[r] + perRead[r]);
             }
-            finally
+
+            int total = slots[slice.Count];
+            if (total == 0)
             {
-                if (owned)
-                {
-                    slice.Dispose();
-                }
+                return;
             }
-        }
+
+            using MemoryBuffer1D<int, Stride1D.Dense> slotBuffer = _accelerator.Allocate1D(slots);
+            using MemoryBuffer1D<int, Stride1D.Dense> oRef = Zeroed<int>(total);
+            using MemoryBuffer1D<int, Stride1D.Dense> oStart = Zeroed<int>(total);
+            using MemoryBuffer1D<int, Stride1D.Dense> oEnd = Zeroed<int>(total);
+            using MemoryBuffer1D<int, Stride1D.Dense> oInfo = Zeroed<int>(total);
+            var output = new JunctionOutputs(oRef.View, oStart.View, oEnd.View, oInfo.View);
+            Launch(() => _kernels.JunctionEmit(slice.Count, slice.Views, filter, request.MinAnchor, slotBuffer.View, output));
+            refs.AddRange(oRef.GetAsArray1D());
+            starts.AddRange(oStart.GetAsArray1D());
+            ends.AddRange(oEnd.GetAsArray1D());
+            info.AddRange(oInfo.GetAsArray1D());
+        });
 
         return new JunctionRecords([.. refs], [.. starts], [.. ends], [.. info]);
     }
@@ -217,31 +184,20 @@ internal sealed class IlgpuBackend : IComputeBackend
         var views = new FeatureViews(first.View, features.ReferenceCount, fStart.View, fEnd.View, fStrand.View, fGene.View, features.MaxFeatureLength);
         int[] assignments = new int[batch.Count];
         BeginCall();
-        foreach ((int start, int end) in ReadSlices.Plan(batch.Count, MaxReadsPerSlice, ReadSlices.FromMates(mateOf)))
+        ForEachSlice(batch, ReadSlices.FromMates(mateOf), slice =>
         {
-            DeviceReadSlice slice = Slice(batch, start, end, out bool owned);
-            try
+            int[] mates = new int[slice.Count];
+            for (int r = 0; r < mates.Length; r++)
             {
-                int[] mates = new int[slice.Count];
-                for (int r = 0; r < mates.Length; r++)
-                {
-                    int m = mateOf[start + r];
-                    mates[r] = m < 0 ? -1 : m - start;
-                }
+                int m = mateOf[slice.Start + r];
+                mates[r] = m < 0 ? -1 : m - slice.Start;
+            }
 
-                using MemoryBuffer1D<int, Stride1D.Dense> mateBuffer = _accelerator.Allocate1D(mates);
-                using MemoryBuffer1D<int, Stride1D.Dense> assigned = Zeroed<int>(slice.Count);
-                Launch(() => _kernels.FeatureAssign(slice.Count, slice.Views, mateBuffer.View, views, args, assigned.View));
-                assigned.View.SubView(0, slice.Count).CopyToCPU(_accelerator.DefaultStream, assignments.AsSpan(start, slice.Count));
-            }
-            finally
-            {
-                if (owned)
-                {
-                    slice.Dispose();
-                }
-            }
-        }
+            using MemoryBuffer1D<int, Stride1D.Dense> mateBuffer = _accelerator.Allocate1D(mates);
+            using MemoryBuffer1D<int, Stride1D.Dense> assigned = Zeroed<int>(slice.Count);
+            Launch(() => _kernels.FeatureAssign(slice.Count, slice.Views, mateBuffer.View, views, args, assigned.View));
+            assigned.View.SubView(0, slice.Count).CopyToCPU(_accelerator.DefaultStream, assignments.AsSpan(slice.Start, slice.Count));
+        });
 
         return new FeatureCountResult(assignments, features.GeneCount);
     }
@@ -273,6 +229,26 @@ internal sealed class IlgpuBackend : IComputeBackend
         }
 
         return ([.. a], [.. b]);
+    }
+
+    /// <summary>Runs <paramref name="body"/> on each slice of the batch (never cutting a link), freeing slices it does not keep.</summary>
+    private void ForEachSlice(ReadBatch batch, IEnumerable<(int A, int B)> links, Action<DeviceReadSlice> body)
+    {
+        foreach ((int start, int end) in ReadSlices.Plan(batch.Count, MaxReadsPerSlice, links))
+        {
+            DeviceReadSlice slice = Slice(batch, start, end, out bool owned);
+            try
+            {
+                body(slice);
+            }
+            finally
+            {
+                if (owned)
+                {
+                    slice.Dispose();
+                }
+            }
+        }
     }
 
     private void BeginCall()
