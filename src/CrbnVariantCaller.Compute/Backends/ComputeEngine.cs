@@ -36,20 +36,38 @@ public sealed class ComputeEngine : IDisposable
     public IReadOnlyList<FallbackEvent> FallbackEvents => _events;
 
     /// <summary>Pileup on the selected backend, or on the CPU after a failure.</summary>
-    public ComputeResult<PileupCounts> Pileup(ReadBatch batch, PileupRequest request) =>
-        Run("pileup", b => b.Pileup(batch, request));
+    public ComputeResult<PileupCounts> Pileup(ReadBatch batch, PileupRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(request);
+        return Run("pileup", b => b.Pileup(batch, request));
+    }
 
     /// <summary>Coverage on the selected backend, or on the CPU after a failure.</summary>
-    public ComputeResult<CoverageResult> Coverage(ReadBatch batch, CoverageRequest request) =>
-        Run("coverage", b => b.Coverage(batch, request));
+    public ComputeResult<CoverageResult> Coverage(ReadBatch batch, CoverageRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(request.BinSize);
+        return Run("coverage", b => b.Coverage(batch, request));
+    }
 
     /// <summary>Junctions on the selected backend, or on the CPU after a failure.</summary>
-    public ComputeResult<IReadOnlyList<JunctionCount>> Junctions(ReadBatch batch, JunctionRequest request) =>
-        Run("junctions", b => b.Junctions(batch, request));
+    public ComputeResult<IReadOnlyList<JunctionCount>> Junctions(ReadBatch batch, JunctionRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(request);
+        return Run("junctions", b => b.Junctions(batch, request));
+    }
 
     /// <summary>Feature counts on the selected backend, or on the CPU after a failure.</summary>
-    public ComputeResult<FeatureCountResult> FeatureCounts(ReadBatch batch, FeatureIndex features, FeatureCountRequest request) =>
-        Run("featureCounts", b => b.FeatureCounts(batch, features, request));
+    public ComputeResult<FeatureCountResult> FeatureCounts(ReadBatch batch, FeatureIndex features, FeatureCountRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(request);
+        return Run("featureCounts", b => b.FeatureCounts(batch, features, request));
+    }
 
     /// <inheritdoc />
     public void Dispose()
@@ -74,8 +92,10 @@ public sealed class ComputeEngine : IDisposable
             {
                 return new ComputeResult<T>(call(_primary), _primary.Kind, _primary.DeviceName, null);
             }
-            catch (Exception e) when (e is not (ArgumentException or OperationCanceledException))
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // The request was checked above, so whatever the device throws (an ILGPU argument error on a device
+                // limit included) is the device's failure: the CPU re-runs the call.
                 var failure = new FallbackEvent(_primary.Kind, _primary.DeviceName, kernel, e.Message, DateTimeOffset.UtcNow);
                 _events.Add(failure);
                 _disabledBy = failure;

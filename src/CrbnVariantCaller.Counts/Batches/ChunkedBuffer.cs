@@ -86,6 +86,9 @@ internal sealed class ChunkedBuffer<T>
         return result;
     }
 
+    /// <summary>A reader that walks the elements in order, copying or skipping runs of them.</summary>
+    public Cursor Read() => new(this);
+
     private void NextChunk()
     {
         _full.Add(_current);
@@ -93,5 +96,50 @@ internal sealed class ChunkedBuffer<T>
         int next = (int)Math.Min((long)_current.Length * 2, _maxChunkLength);
         _current = GC.AllocateUninitializedArray<T>(next);
         _used = 0;
+    }
+
+    /// <summary>Walks a buffer's elements in order (see <see cref="Read"/>).</summary>
+    public struct Cursor
+    {
+        private readonly ChunkedBuffer<T> _buffer;
+        private int _chunk;
+        private int _offset;
+
+        internal Cursor(ChunkedBuffer<T> buffer)
+        {
+            _buffer = buffer;
+            _chunk = 0;
+            _offset = 0;
+        }
+
+        /// <summary>Copies the next <paramref name="destination"/>.Length elements into it.</summary>
+        public void CopyNext(Span<T> destination) => Advance(destination.Length, destination);
+
+        /// <summary>Passes over the next <paramref name="count"/> elements.</summary>
+        public void Skip(int count) => Advance(count, default);
+
+        private void Advance(int count, Span<T> destination)
+        {
+            while (count > 0)
+            {
+                ReadOnlySpan<T> chunk = _buffer.Chunk(_chunk)[_offset..];
+                if (chunk.IsEmpty)
+                {
+                    _chunk++;
+                    _offset = 0;
+                    continue;
+                }
+
+                int take = Math.Min(count, chunk.Length);
+                if (!destination.IsEmpty)
+                {
+                    chunk[..take].CopyTo(destination);
+                    destination = destination[take..];
+                }
+
+                _offset += take;
+                count -= take;
+            }
+        }
     }
 }

@@ -133,81 +133,143 @@ public sealed class ReadBatchBuilder
             source.Qualities.Slice(qualStart, source.QualityOffsetArray[read + 1] - qualStart));
     }
 
-    /// <summary>Copies what was added into an immutable batch; the builder can keep adding afterwards.</summary>
-    public ReadBatch Build()
+    /// <summary>The name id of every read added so far, in order (reads with the same QNAME share one).</summary>
+    public int[] NameIds()
     {
-        int n = _count;
-        int[] refIds = GC.AllocateUninitializedArray<int>(n);
-        int[] starts = GC.AllocateUninitializedArray<int>(n);
-        int[] ends = GC.AllocateUninitializedArray<int>(n);
-        ushort[] flags = GC.AllocateUninitializedArray<ushort>(n);
-        byte[] mapqs = GC.AllocateUninitializedArray<byte>(n);
-        int[] mateRefIds = GC.AllocateUninitializedArray<int>(n);
-        int[] mateStarts = GC.AllocateUninitializedArray<int>(n);
-        int[] tlens = GC.AllocateUninitializedArray<int>(n);
-        int[] seqLens = GC.AllocateUninitializedArray<int>(n);
-        int[] nh = GC.AllocateUninitializedArray<int>(n);
-        byte[] xs = GC.AllocateUninitializedArray<byte>(n);
-        int[] nameIds = GC.AllocateUninitializedArray<int>(n);
-        int[] cigarOffsets = GC.AllocateUninitializedArray<int>(n + 1);
-        int[] seqOffsets = GC.AllocateUninitializedArray<int>(n + 1);
-        int[] qualOffsets = GC.AllocateUninitializedArray<int>(n + 1);
-
-        // Transpose the rows into the batch's structure of arrays, accumulating the offsets on the way.
-        int r = 0, cigarAt = 0, seqAt = 0, qualAt = 0;
+        int[] ids = new int[_count];
+        int r = 0;
         for (int c = 0; c < _rows.ChunkCount; c++)
         {
             foreach (ref readonly Row row in _rows.Chunk(c))
             {
-                refIds[r] = row.ReferenceId;
-                starts[r] = row.Start;
-                ends[r] = row.End;
-                flags[r] = row.Flag;
-                mapqs[r] = row.MappingQuality;
-                mateRefIds[r] = row.MateReferenceId;
-                mateStarts[r] = row.MateStart;
-                tlens[r] = row.TemplateLength;
-                seqLens[r] = row.SequenceLength;
-                nh[r] = row.NumberOfHits;
-                xs[r] = row.SpliceStrand;
-                nameIds[r] = row.NameId;
-                cigarOffsets[r] = cigarAt;
-                seqOffsets[r] = seqAt;
-                qualOffsets[r] = qualAt;
-                cigarAt += row.CigarCount;
-                seqAt += (row.SequenceLength + 1) >> 1;
-                qualAt += row.SequenceLength;
+                ids[r++] = row.NameId;
+            }
+        }
+
+        return ids;
+    }
+
+    /// <summary>
+    /// Copies the reads <paramref name="keep"/> selects (by their index in the order added) into an immutable batch,
+    /// keeping their name ids; the builder can keep adding afterwards.
+    /// </summary>
+    public ReadBatch Build(Predicate<int> keep)
+    {
+        ArgumentNullException.ThrowIfNull(keep);
+        bool[] kept = new bool[_count];
+        int n = 0;
+        long cigarTotal = 0, seqTotal = 0, qualTotal = 0;
+        int r = 0;
+        for (int c = 0; c < _rows.ChunkCount; c++)
+        {
+            foreach (ref readonly Row row in _rows.Chunk(c))
+            {
+                if (kept[r] = keep(r))
+                {
+                    n++;
+                    cigarTotal += row.CigarCount;
+                    seqTotal += (row.SequenceLength + 1) >> 1;
+                    qualTotal += row.SequenceLength;
+                }
+
                 r++;
             }
         }
 
-        cigarOffsets[n] = cigarAt;
-        seqOffsets[n] = seqAt;
-        qualOffsets[n] = qualAt;
+        var batch = new Columns(n, new uint[checked((int)cigarTotal)], new byte[checked((int)seqTotal)], new byte[checked((int)qualTotal)]);
+        ChunkedBuffer<uint>.Cursor cigars = _cigars.Read();
+        ChunkedBuffer<byte>.Cursor bases = _bases.Read();
+        ChunkedBuffer<byte>.Cursor quals = _quals.Read();
+        r = 0;
+        int k = 0;
+        for (int c = 0; c < _rows.ChunkCount; c++)
+        {
+            foreach (ref readonly Row row in _rows.Chunk(c))
+            {
+                int packed = (row.SequenceLength + 1) >> 1;
+                if (!kept[r++])
+                {
+                    cigars.Skip(row.CigarCount);
+                    bases.Skip(packed);
+                    quals.Skip(row.SequenceLength);
+                    continue;
+                }
 
-        return new ReadBatch(
-            n,
-            refIds,
-            starts,
-            ends,
-            flags,
-            mapqs,
-            mateRefIds,
-            mateStarts,
-            tlens,
-            seqLens,
-            nh,
-            xs,
-            nameIds,
-            cigarOffsets,
-            _cigars.ToArray(),
-            seqOffsets,
-            _bases.ToArray(),
-            qualOffsets,
-            _quals.ToArray());
+                batch.Set(k, row);
+                cigars.CopyNext(batch.Cigars.AsSpan(batch.CigarOffsets[k], row.CigarCount));
+                bases.CopyNext(batch.Bases.AsSpan(batch.SeqOffsets[k], packed));
+                quals.CopyNext(batch.Quals.AsSpan(batch.QualOffsets[k], row.SequenceLength));
+                k++;
+            }
+        }
+
+        return batch.ToBatch();
     }
 
-    /// <summary>One read's fixed fields as the builder stores them until <see cref="Build"/> transposes them.</summary>
+    /// <summary>Copies what was added into an immutable batch; the builder can keep adding afterwards.</summary>
+    public ReadBatch Build()
+    {
+        // Transpose the rows into the batch's structure of arrays; the variable-length data is copied in bulk.
+        var batch = new Columns(_count, _cigars.ToArray(), _bases.ToArray(), _quals.ToArray());
+        int r = 0;
+        for (int c = 0; c < _rows.ChunkCount; c++)
+        {
+            foreach (ref readonly Row row in _rows.Chunk(c))
+            {
+                batch.Set(r++, row);
+            }
+        }
+
+        return batch.ToBatch();
+    }
+
+    /// <summary>The arrays of a batch being filled row by row.</summary>
+    private sealed class Columns(int n, uint[] cigars, byte[] bases, byte[] quals)
+    {
+        private readonly int[] _refIds = GC.AllocateUninitializedArray<int>(n), _starts = new int[n], _ends = new int[n], _mateRefIds = new int[n],
+            _mateStarts = new int[n], _tlens = new int[n], _seqLens = new int[n], _nh = new int[n], _nameIds = new int[n];
+        private readonly ushort[] _flags = new ushort[n];
+        private readonly byte[] _mapqs = new byte[n], _xs = new byte[n];
+        private int _cigarAt, _seqAt, _qualAt;
+
+        public int[] CigarOffsets { get; } = new int[n + 1];
+        public int[] SeqOffsets { get; } = new int[n + 1];
+        public int[] QualOffsets { get; } = new int[n + 1];
+        public uint[] Cigars { get; } = cigars;
+        public byte[] Bases { get; } = bases;
+        public byte[] Quals { get; } = quals;
+
+        public void Set(int r, in Row row)
+        {
+            _refIds[r] = row.ReferenceId;
+            _starts[r] = row.Start;
+            _ends[r] = row.End;
+            _flags[r] = row.Flag;
+            _mapqs[r] = row.MappingQuality;
+            _mateRefIds[r] = row.MateReferenceId;
+            _mateStarts[r] = row.MateStart;
+            _tlens[r] = row.TemplateLength;
+            _seqLens[r] = row.SequenceLength;
+            _nh[r] = row.NumberOfHits;
+            _xs[r] = row.SpliceStrand;
+            _nameIds[r] = row.NameId;
+            CigarOffsets[r] = _cigarAt;
+            SeqOffsets[r] = _seqAt;
+            QualOffsets[r] = _qualAt;
+            _cigarAt += row.CigarCount;
+            _seqAt += (row.SequenceLength + 1) >> 1;
+            _qualAt += row.SequenceLength;
+            CigarOffsets[r + 1] = _cigarAt;
+            SeqOffsets[r + 1] = _seqAt;
+            QualOffsets[r + 1] = _qualAt;
+        }
+
+        public ReadBatch ToBatch() => new(
+            n, _refIds, _starts, _ends, _flags, _mapqs, _mateRefIds, _mateStarts, _tlens, _seqLens, _nh, _xs, _nameIds,
+            CigarOffsets, Cigars, SeqOffsets, Bases, QualOffsets, Quals);
+    }
+
+    /// <summary>One read's fixed fields as the builder stores them until <see cref="Build()"/> transposes them.</summary>
     private struct Row
     {
         public int ReferenceId;

@@ -14,16 +14,25 @@ namespace CrbnVariantCaller.Pipeline.Ingest;
 /// and handed out again (it is within the bound anyway).
 /// </summary>
 /// <remarks>
-/// A chunk is never cut between the reads of one template that a kernel must see together: a read whose mate lies on the
-/// same reference at or after the last read of the chunk (so the mate is still to come) moves to the next chunk, with
-/// every read of the chunk that shares its name. Overlapping mates (the pileup's quality rule) and the mates of a fragment
-/// (feature counts) therefore always meet in one chunk, and every count summed over the chunks equals the count of the
-/// whole. Each chunk stays in coordinate order: the moved reads start before every new read of the next chunk.
+/// A chunk is never cut between the reads of one template that a kernel must see together, so every count summed over
+/// the chunks equals the count of the whole:
+/// <list type="bullet">
+/// <item>A read whose mate lies on the same reference at or after the last read of the chunk (the mate is still to come)
+/// moves to the next chunk with every read of the chunk that shares its name. Overlapping mates (the pileup's quality
+/// rule) always meet this way, and each chunk stays in coordinate order (moved reads start before the new ones).</item>
+/// <item>A primary read whose mate is still to come but far away (on a later reference, or still missing after two
+/// moves) is set aside instead, so it is not copied at every cut, and joins the chunk of its mate just before the mate
+/// (fragment counting pairs mates by name, the first one leading); set-aside reads whose mate never comes join the last
+/// chunk. Such pairs are too far apart to overlap, so the pileup's pairing does not see them either way.</item>
+/// </list>
 /// </remarks>
 public sealed class ReadChunks : IEnumerable<ReadBatch>
 {
     /// <summary>Reads per chunk unless told otherwise: about 70 MB of decoded 150 bp reads.</summary>
     public const int DefaultMaxReads = 1 << 18;
+
+    private const int MovesBeforeSetAside = 2;
+    private const ushort NotPrimary = (ushort)(SamFlags.Secondary | SamFlags.Supplementary);
 
     private readonly BamReader _reader;
     private readonly IReadOnlyList<RegionSpec> _regions;
@@ -43,8 +52,8 @@ public sealed class ReadChunks : IEnumerable<ReadBatch>
     /// <summary>The chunk size a cut is made at.</summary>
     public int MaxReads { get; }
 
-    /// <summary>The BAM read.</summary>
-    public BamReader Reader => _reader;
+    /// <summary>After one full pass, the only chunk when everything fit in one; otherwise null.</summary>
+    public ReadBatch? Single => _single;
 
     /// <inheritdoc />
     public IEnumerator<ReadBatch> GetEnumerator() =>
@@ -54,15 +63,25 @@ public sealed class ReadChunks : IEnumerable<ReadBatch>
 
     private IEnumerable<ReadBatch> Stream()
     {
-        var builder = new ReadBatchBuilder(Math.Min(MaxReads, 4096));
-        var waiting = new List<WaitingRead>();
+        var state = new CutState(new ReadBatchBuilder(Math.Min(MaxReads, 4096)), [], new Dictionary<string, List<ReadBatch>>(StringComparer.Ordinal));
         var record = new BamRecord();
         var earlier = new List<(int ReferenceId, long Start, long End)>();
         bool cut = false;
-        foreach (RegionSpec region in _regions)
+        int nextCutAt = MaxReads;
+        byte[] nameBytes = new byte[256];
+        var bounds = _regions
+            .Select(r => (ReferenceId: _reader.Header.GetReferenceId(r.Contig), End: r.End is { } end ? end.Value : long.MaxValue))
+            .ToArray();
+        for (int regionIndex = 0; regionIndex < _regions.Count; regionIndex++)
         {
+            RegionSpec region = _regions[regionIndex];
             BamQuery query = _reader.Query(region);
-            int referenceId = _reader.Header.GetReferenceId(region.Contig);
+            int referenceId = bounds[regionIndex].ReferenceId;
+            int current = regionIndex;
+
+            // A mate can still come only from this region or a later one, and only if it starts before that region's end.
+            bool MateCanCome(int mateReference, int mateStart) =>
+                bounds.Skip(current).Any(b => b.ReferenceId == mateReference && mateStart < b.End);
             while (query.ReadRecord(record))
             {
                 if (BamBatchLoader.OverlapsAny(earlier, referenceId, record))
@@ -70,26 +89,55 @@ public sealed class ReadChunks : IEnumerable<ReadBatch>
                     continue;
                 }
 
-                if (MateStillToCome(record))
+                bool primaryPaired = (record.Flags & SamFlags.Paired) != 0 && ((ushort)record.Flags & NotPrimary) == 0;
+                if (state.SetAside.Count > 0 && primaryPaired &&
+                    state.SetAside.Remove(Encoding.Latin1.GetString(record.ReadName), out List<ReadBatch>? mates))
                 {
-                    waiting.Add(new WaitingRead(builder.Count, record.ReferenceId, record.MatePositionZeroBased, Encoding.Latin1.GetString(record.ReadName)));
+                    int length = record.ReadName.Length;
+                    record.ReadName.CopyTo(nameBytes);
+                    foreach (ReadBatch mate in mates)
+                    {
+                        state.Builder.AddFrom(mate, 0, nameBytes.AsSpan(0, length));
+                    }
                 }
 
-                BamBatchLoader.AddFrom(_reader, builder, record);
-                if (builder.Count >= MaxReads)
+                if (MateStillToCome(record))
                 {
-                    (ReadBatch chunk, builder, waiting) = Cut(builder, waiting);
-                    cut = true;
-                    yield return chunk;
+                    state.Waiting.Add(new WaitingRead(state.Builder.Count, record.ReferenceId, record.MateReferenceId,
+                        record.MatePositionZeroBased, primaryPaired, 0, Encoding.Latin1.GetString(record.ReadName)));
+                }
+
+                BamBatchLoader.AddFrom(_reader, state.Builder, record);
+                if (state.Builder.Count >= nextCutAt)
+                {
+                    (ReadBatch? chunk, CutState next) = Cut(state, record.ReferenceId, record.PositionZeroBased, MateCanCome);
+                    bool advanced = !ReferenceEquals(next, state);
+                    state = next;
+                    cut |= advanced;
+                    nextCutAt = advanced ? MaxReads : state.Builder.Count + Math.Max(1, MaxReads / 4);
+                    if (chunk is not null)
+                    {
+                        yield return chunk;
+                    }
                 }
             }
 
             earlier.Add((referenceId, Math.Max(0, region.Start.ZeroBased), region.End is { } e ? e.Value : long.MaxValue));
         }
 
-        if (builder.Count > 0 || !cut)
+        // Set-aside reads whose mate never came end the stream, in the order they were set aside.
+        foreach ((string name, List<ReadBatch> reads) in state.SetAside)
         {
-            ReadBatch last = builder.Build();
+            int length = Encoding.Latin1.GetBytes(name, nameBytes);
+            foreach (ReadBatch read in reads)
+            {
+                state.Builder.AddFrom(read, 0, nameBytes.AsSpan(0, length));
+            }
+        }
+
+        if (state.Builder.Count > 0 || !cut)
+        {
+            ReadBatch last = state.Builder.Build();
             if (!cut)
             {
                 _single = last;
@@ -99,60 +147,97 @@ public sealed class ReadChunks : IEnumerable<ReadBatch>
         }
     }
 
-    /// <summary>A paired read whose mate is placed on the same reference at or after it.</summary>
+    /// <summary>A paired read whose mate is placed at or after it: on the same reference at or after its start, or on a later reference.</summary>
     private static bool MateStillToCome(BamRecord record) =>
-        (record.Flags & SamFlags.Paired) != 0 && record.ReferenceId >= 0 && record.MateReferenceId == record.ReferenceId &&
-        record.MatePositionZeroBased >= record.PositionZeroBased;
+        (record.Flags & SamFlags.Paired) != 0 && record.ReferenceId >= 0 && record.MateReferenceId >= 0 &&
+        (record.MateReferenceId > record.ReferenceId ||
+         (record.MateReferenceId == record.ReferenceId && record.MatePositionZeroBased >= record.PositionZeroBased));
 
-    /// <summary>Splits the builder's reads into the chunk to hand out and the reads that move on to the next one.</summary>
-    private (ReadBatch Chunk, ReadBatchBuilder Next, List<WaitingRead> Waiting) Cut(ReadBatchBuilder builder, List<WaitingRead> waiting)
+    /// <summary>
+    /// Splits the builder's reads into the chunk to hand out and the reads that move on to the next one or are set aside.
+    /// When more than half of the reads would have to move, nothing is cut (the same state comes back and the caller reads
+    /// on and tries again); when every read is set aside, the state moves on but there is no chunk to hand out.
+    /// </summary>
+    private static (ReadBatch? Chunk, CutState Next) Cut(CutState state, int lastReference, int lastStart, Func<int, int, bool> mateCanCome)
     {
-        ReadBatch all = builder.Build();
-        int lastReference = all.ReferenceIds[^1];
-        int lastStart = all.StartsZeroBased[^1];
-        var moving = new Dictionary<int, string>(); // name id -> name, for the templates whose mate is still to come
-        foreach (WaitingRead w in waiting)
+        int[] nameIds = state.Builder.NameIds();
+        var moving = new Dictionary<int, string>(); // name id -> name: templates whose mate is still to come
+        var setAside = new HashSet<int>(); // of those, the name ids held back until their mate arrives
+        foreach (WaitingRead w in state.Waiting)
         {
-            if (w.ReferenceId == lastReference && w.MateStart >= lastStart)
+            bool toCome = (w.MateReferenceId > lastReference || (w.MateReferenceId == lastReference && w.MateStart >= lastStart))
+                && mateCanCome(w.MateReferenceId, w.MateStart);
+            if (!toCome)
             {
-                moving.TryAdd(all.NameIds[w.Index], w.Name);
+                continue;
+            }
+
+            int nameId = nameIds[w.Index];
+            moving.TryAdd(nameId, w.Name);
+            if (w.Primary && (w.MateReferenceId != w.ReferenceId || w.Moves >= MovesBeforeSetAside))
+            {
+                setAside.Add(nameId);
             }
         }
 
-        var next = new ReadBatchBuilder(Math.Min(MaxReads, 4096));
-        var nextWaiting = new List<WaitingRead>();
+        int movingReads = nameIds.Count(id => moving.ContainsKey(id) && !setAside.Contains(id));
+        if (movingReads * 2 > nameIds.Length)
+        {
+            return (null, state);
+        }
+
+        var next = new CutState(new ReadBatchBuilder(4096), [], state.SetAside);
         if (moving.Count == 0)
         {
-            return (all, next, nextWaiting);
+            return (state.Builder.Build(), next);
         }
 
-        var kept = new ReadBatchBuilder(all.Count);
-        Span<byte> idName = stackalloc byte[11];
-        Span<byte> realName = stackalloc byte[256];
-        var waitingAt = waiting.ToDictionary(w => w.Index);
-        for (int r = 0; r < all.Count; r++)
+        ReadBatch chunk = state.Builder.Build(r => !moving.ContainsKey(nameIds[r]));
+        var movedRows = new List<int>();
+        ReadBatch moved = state.Builder.Build(r =>
         {
-            int nameId = all.NameIds[r];
-            if (moving.TryGetValue(nameId, out string? name))
+            bool m = moving.ContainsKey(nameIds[r]);
+            if (m)
             {
-                if (waitingAt.TryGetValue(r, out WaitingRead w))
+                movedRows.Add(r);
+            }
+
+            return m;
+        });
+        var waitingAt = state.Waiting.ToDictionary(w => w.Index);
+        byte[] realName = new byte[256];
+        for (int i = 0; i < moved.Count; i++)
+        {
+            int row = movedRows[i];
+            string name = moving[nameIds[row]];
+            int length = Encoding.Latin1.GetBytes(name, realName);
+            if (setAside.Contains(nameIds[row]))
+            {
+                var one = new ReadBatchBuilder(1);
+                one.AddFrom(moved, i, realName.AsSpan(0, length));
+                if (!next.SetAside.TryGetValue(name, out List<ReadBatch>? reads))
                 {
-                    nextWaiting.Add(w with { Index = next.Count });
+                    next.SetAside[name] = reads = [];
                 }
 
-                int length = Encoding.Latin1.GetBytes(name, realName);
-                next.AddFrom(all, r, realName[..length]);
+                reads.Add(one.Build());
+                continue;
             }
-            else
+
+            if (waitingAt.TryGetValue(row, out WaitingRead w))
             {
-                nameId.TryFormat(idName, out int written, provider: System.Globalization.CultureInfo.InvariantCulture);
-                kept.AddFrom(all, r, idName[..written]);
+                next.Waiting.Add(w with { Index = next.Builder.Count, Moves = w.Moves + 1 });
             }
+
+            next.Builder.AddFrom(moved, i, realName.AsSpan(0, length));
         }
 
-        return (kept.Build(), next, nextWaiting);
+        return (chunk.Count > 0 ? chunk : null, next);
     }
 
+    /// <summary>What the stream carries from one chunk to the next.</summary>
+    private sealed record CutState(ReadBatchBuilder Builder, List<WaitingRead> Waiting, Dictionary<string, List<ReadBatch>> SetAside);
+
     /// <summary>A read of the current chunk whose mate is still to come.</summary>
-    private readonly record struct WaitingRead(int Index, int ReferenceId, int MateStart, string Name);
+    private readonly record struct WaitingRead(int Index, int ReferenceId, int MateReferenceId, int MateStart, bool Primary, int Moves, string Name);
 }

@@ -8,14 +8,18 @@ namespace CrbnVariantCaller.Pipeline.Ingest;
 /// <summary>The reads of one region of a BAM as the streaming SNV caller takes them (<see cref="SnvReadSource"/>).</summary>
 public static class SiteReads
 {
-    /// <summary>The region in chunks of <paramref name="chunkReads"/>, and a loader of the reads covering given positions of it.</summary>
+    /// <summary>
+    /// The region in chunks of <paramref name="chunkReads"/>, and a loader of the reads covering given positions of it:
+    /// the region's one chunk when it fit in one (no second read of the BAM), else an index query per run of positions.
+    /// </summary>
     public static SnvReadSource Source(BamReader bam, RegionSpec region, int chunkReads)
     {
         ArgumentNullException.ThrowIfNull(bam);
         ArgumentNullException.ThrowIfNull(region);
+        var chunks = new ReadChunks(bam, [region], chunkReads);
         return new SnvReadSource(
-            new ReadChunks(bam, [region], chunkReads),
-            positions => BamBatchLoader.LoadRegions(bam, Merged(region.Contig, positions)));
+            chunks,
+            positions => chunks.Single ?? BamBatchLoader.LoadRegions(bam, Merged(region.Contig, positions)));
     }
 
     /// <summary>Sorted 0-based positions as 1-based regions, runs of adjacent positions joined.</summary>

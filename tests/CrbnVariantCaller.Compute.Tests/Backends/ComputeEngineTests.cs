@@ -18,7 +18,7 @@ public sealed class ComputeEngineTests
         public string DeviceName => "broken test device";
         public PileupCounts Pileup(ReadBatch batch, PileupRequest request) => throw new InvalidOperationException("CUDA_ERROR_OUT_OF_MEMORY: out of device memory");
         public CoverageResult Coverage(ReadBatch batch, CoverageRequest request) => throw new InvalidOperationException("CUDA_ERROR_LAUNCH_FAILED");
-        public IReadOnlyList<JunctionCount> Junctions(ReadBatch batch, JunctionRequest request) => throw new InvalidOperationException("lost");
+        public IReadOnlyList<JunctionCount> Junctions(ReadBatch batch, JunctionRequest request) => throw new ArgumentOutOfRangeException("extent", "grid larger than the device allows");
         public FeatureCountResult FeatureCounts(ReadBatch batch, FeatureIndex features, FeatureCountRequest request) => throw new InvalidOperationException("lost");
         public void Dispose() { }
     }
@@ -40,6 +40,21 @@ public sealed class ComputeEngineTests
         Assert.Equal(BackendKind.Cpu, coverage.Backend);
         Assert.Contains("disabled after pileup failed", coverage.Fallback!.Reason, StringComparison.Ordinal);
         Assert.Equal(2, engine.FallbackEvents.Count);
+    }
+
+    [Fact]
+    public void An_argument_error_inside_the_device_falls_back_but_a_bad_request_is_the_callers_error()
+    {
+        ReadBatch batch = RandomReads.Generate(43, 100);
+        using var engine = new ComputeEngine(new FailingBackend(), new CpuBackend(), NullLogger<ComputeEngine>.Instance);
+        ComputeResult<IReadOnlyList<JunctionCount>> junctions = engine.Junctions(batch, new JunctionRequest());
+        Assert.Equal(BackendKind.Cpu, junctions.Backend);
+        Assert.Contains("grid larger than the device allows", junctions.Fallback!.Reason, StringComparison.Ordinal);
+        Assert.Equal(new CpuBackend().Junctions(batch, new JunctionRequest()), junctions.Value);
+
+        var window = new ReferenceWindow(0, new Position(1), new Position(100));
+        Assert.Throws<ArgumentOutOfRangeException>(() => engine.Coverage(batch, new CoverageRequest { Window = window, BinSize = 0 }));
+        Assert.Single(engine.FallbackEvents);
     }
 
     [Fact]
