@@ -49,16 +49,9 @@ public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger, int chunkR
     {
         (StrandednessCall strand, GeneCountResult expression) = Quantify(rna, genome, genes, strandedness, genesSource);
 
+        // One pass over the reads at CRBN: the expressed-variant pileups, and the splicing riding along.
         SnvReadSource crbnReads = SiteReads.Source(rna, genome.CrbnRegion, chunkReads);
-        CrbnSplicingResult splicing = engine.AnalyzeCrbnSplicing(
-            new CrbnSplicingAnalyzer(SplicingOptions.Default), crbnReads.Chunks, genome.Crbn, genome.CrbnReferenceId, strand.Strandedness);
-        logger.LogInformation(
-            "RNA: CRBN exon 10 skipping {Status}: psi {Psi:0.000} from {Skip} skip / {Inclusion} inclusion reads",
-            splicing.Exon10.Status,
-            splicing.Exon10.PsiSkipped,
-            splicing.Exon10.SkipReads,
-            splicing.Exon10.InclusionReads);
-
+        var splicingTally = new CrbnSplicingTally(engine, new CrbnSplicingAnalyzer(SplicingOptions.Default), genome.CrbnReferenceId, strand.Strandedness);
         SnvCallSet expressed = engine.CallSnvs(
             new SnvCaller(new SnvCallerOptions()),
             new SnvCallInput
@@ -70,7 +63,15 @@ public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger, int chunkR
                 IsRna = true,
             },
             crbnReads,
-            normal: null);
+            normal: null,
+            eachTumorChunk: splicingTally.Add);
+        CrbnSplicingResult splicing = splicingTally.Result(genome.Crbn);
+        logger.LogInformation(
+            "RNA: CRBN exon 10 skipping {Status}: psi {Psi:0.000} from {Skip} skip / {Inclusion} inclusion reads",
+            splicing.Exon10.Status,
+            splicing.Exon10.PsiSkipped,
+            splicing.Exon10.SkipReads,
+            splicing.Exon10.InclusionReads);
 
         GermlineTypingResult? germline = germlineSites is null
             ? null
@@ -114,12 +115,8 @@ public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger, int chunkR
 
         var geneReads = new ReadChunks(rna, MergedSpans(rna, named), chunkReads);
 
-        StrandednessCall strand = strandedness is { } s
-            ? StrandednessCall.FromUser(s)
-            : engine.DetectStrandedness(geneReads, annotation);
+        (StrandednessCall strand, GeneCountResult expression) = engine.DetectAndQuantify(geneReads, annotation, strandedness, MappedReads(rna));
         logger.LogInformation("RNA: library {Label} ({Explanation})", strand.Label, strand.Explanation);
-
-        GeneCountResult expression = engine.QuantifyGenes(geneReads, annotation, strand, MappedReads(rna));
         logger.LogInformation("RNA {File}: {Assigned} reads or fragments assigned to {Genes} expression genes", rna.FilePath, expression.Profile.Genes.Sum(g => g.Counts ?? 0), named.Length);
         return (strand, expression);
     }

@@ -18,17 +18,26 @@ public static class ChunkedCounting
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(chunks);
         ArgumentNullException.ThrowIfNull(requests);
-        int[][] totals = requests.Select(r => new int[r.Window.Length * PileupCounts.ChannelsPerPosition]).ToArray();
+        // The first chunk's counts become the totals (each result is a fresh array), so one chunk costs no extra copy.
+        PileupCounts?[] totals = new PileupCounts?[requests.Count];
         foreach (ReadBatch chunk in chunks)
         {
             eachChunk?.Invoke(chunk);
             for (int i = 0; i < requests.Count; i++)
             {
-                Add(totals[i], engine.Pileup(chunk, requests[i]).Value.Raw);
+                PileupCounts counts = engine.Pileup(chunk, requests[i]).Value;
+                if (totals[i] is { } total)
+                {
+                    Add(total.Raw, counts.Raw);
+                }
+                else
+                {
+                    totals[i] = counts;
+                }
             }
         }
 
-        return requests.Select((r, i) => new PileupCounts(r.Window, totals[i])).ToList();
+        return requests.Select((r, i) => totals[i] ?? new PileupCounts(r.Window, new int[r.Window.Length * PileupCounts.ChannelsPerPosition])).ToList();
     }
 
     /// <summary>The coverage under each request over all chunks.</summary>
@@ -37,41 +46,52 @@ public static class ChunkedCounting
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(chunks);
         ArgumentNullException.ThrowIfNull(requests);
-        int[][] depth = requests.Select(r => new int[r.Window.Length]).ToArray();
-        ulong[][] bins = requests.Select(r => new ulong[(r.Window.Length + r.BinSize - 1) / r.BinSize]).ToArray();
+        CoverageResult?[] totals = new CoverageResult?[requests.Count];
         foreach (ReadBatch chunk in chunks)
         {
             for (int i = 0; i < requests.Count; i++)
             {
                 CoverageResult c = engine.Coverage(chunk, requests[i]).Value;
-                Add(depth[i], c.Depth);
-                for (int b = 0; b < bins[i].Length; b++)
+                if (totals[i] is not { } total)
                 {
-                    bins[i][b] += c.BinSums[b];
+                    totals[i] = c;
+                    continue;
+                }
+
+                Add(total.Depth, c.Depth);
+                for (int b = 0; b < total.BinSums.Length; b++)
+                {
+                    total.BinSums[b] += c.BinSums[b];
                 }
             }
         }
 
-        return requests.Select((r, i) => new CoverageResult(r.Window, r.BinSize, depth[i], bins[i])).ToList();
+        return requests.Select((r, i) => totals[i] ?? new CoverageResult(r.Window, r.BinSize, new int[r.Window.Length], new ulong[(r.Window.Length + r.BinSize - 1) / r.BinSize])).ToList();
     }
 
-    /// <summary>Feature counts under each request over all chunks (assignments in stream order).</summary>
+    /// <summary>
+    /// Feature counts under each request over all chunks: gene counts and summary added up (per-read assignments are not
+    /// kept); a request given twice is counted once.
+    /// </summary>
     public static IReadOnlyList<FeatureCountResult> FeatureCounts(
         this ComputeEngine engine, IEnumerable<ReadBatch> chunks, FeatureIndex features, IReadOnlyList<FeatureCountRequest> requests)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(chunks);
+        ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(requests);
-        var assignments = requests.Select(_ => new List<int>()).ToArray();
+        FeatureCountRequest[] distinct = [.. requests.Distinct()];
+        var parts = distinct.Select(_ => new List<FeatureCountResult>()).ToArray();
         foreach (ReadBatch chunk in chunks)
         {
-            for (int i = 0; i < requests.Count; i++)
+            for (int i = 0; i < distinct.Length; i++)
             {
-                assignments[i].AddRange(engine.FeatureCounts(chunk, features, requests[i]).Value.Assignments);
+                parts[i].Add(FeatureCountResult.Sum([engine.FeatureCounts(chunk, features, distinct[i]).Value], features.GeneCount));
             }
         }
 
-        return assignments.Select(a => new FeatureCountResult([.. a], features.GeneCount)).ToList();
+        FeatureCountResult[] totals = parts.Select(p => FeatureCountResult.Sum(p, features.GeneCount)).ToArray();
+        return requests.Select(r => totals[Array.IndexOf(distinct, r)]).ToList();
     }
 
     /// <summary>Junction counts over all chunks, merged and sorted as one run sorts them.</summary>

@@ -42,20 +42,21 @@ public static class GeneCounting
         ArgumentNullException.ThrowIfNull(annotation);
         FeatureCountRequest? request = null;
         bool paired = false;
-        var assignments = new List<int>();
+        var parts = new List<FeatureCountResult>();
         BackendKind backend = engine.Primary.Kind;
+        int geneCount = annotation.Features.GeneCount;
         foreach (ReadBatch chunk in chunks)
         {
             paired |= ExpressionQuantifier.HasPairedReads(chunk);
             request ??= ExpressionQuantifier.CountRequest(paired, strandedness, options);
             ComputeResult<FeatureCountResult> counted = engine.FeatureCounts(chunk, annotation.Features, request);
-            assignments.AddRange(counted.Value.Assignments);
+            parts.Add(FeatureCountResult.Sum([counted.Value], geneCount));
             backend = counted.Backend;
         }
 
         FeatureCountRequest final = ExpressionQuantifier.CountRequest(paired, strandedness, options);
         FeatureCountResult counts = request is not null && request == final
-            ? new FeatureCountResult([.. assignments], annotation.Features.GeneCount)
+            ? FeatureCountResult.Sum(parts, geneCount)
             : engine.FeatureCounts(chunks, annotation.Features, [final])[0];
         return ExpressionQuantifier.Quantify(counts, final, annotation, strandedness, totalMappedReads, $"feature-count kernel ({backend})");
     }

@@ -29,22 +29,54 @@ public static class JunctionCounting
         int crbnReferenceId,
         Strandedness libraryStrandedness)
     {
-        ArgumentNullException.ThrowIfNull(engine);
-        ArgumentNullException.ThrowIfNull(analyzer);
         ArgumentNullException.ThrowIfNull(chunks);
-        var junctions = new List<IReadOnlyList<JunctionCount>>();
-        SplicedReadSubset? total = null;
+        var tally = new CrbnSplicingTally(engine, analyzer, crbnReferenceId, libraryStrandedness);
         foreach (ReadBatch chunk in chunks)
         {
-            SplicedReadSubset spliced = analyzer.SelectSplicedReads(chunk, crbnReferenceId, libraryStrandedness);
-            junctions.Add(engine.Junctions(spliced.Batch, analyzer.JunctionRequest).Value);
-            // The analyzer reads only the subset's counters: the chunks' spliced reads are not kept.
-            total = total is null
-                ? spliced with { Batch = ReadBatch.Empty }
-                : total with { SplicedReads = total.SplicedReads + spliced.SplicedReads, NonUniqueDropped = total.NonUniqueDropped + spliced.NonUniqueDropped };
+            tally.Add(chunk);
         }
 
-        total ??= analyzer.SelectSplicedReads(ReadBatch.Empty, crbnReferenceId, libraryStrandedness);
-        return analyzer.Analyze(total, ChunkedCounting.Junctions(junctions), crbn);
+        return tally.Result(crbn);
     }
+}
+
+/// <summary>
+/// CRBN splicing added up chunk by chunk: each chunk's spliced reads are selected and their junctions counted, so the
+/// splicing can ride along another pass over the same reads (the expressed-variant pileups).
+/// </summary>
+public sealed class CrbnSplicingTally
+{
+    private readonly ComputeEngine _engine;
+    private readonly CrbnSplicingAnalyzer _analyzer;
+    private readonly int _crbnReferenceId;
+    private readonly Strandedness _library;
+    private readonly List<IReadOnlyList<JunctionCount>> _junctions = [];
+    private SplicedReadSubset? _total;
+
+    /// <summary>Starts an empty tally.</summary>
+    public CrbnSplicingTally(ComputeEngine engine, CrbnSplicingAnalyzer analyzer, int crbnReferenceId, Strandedness libraryStrandedness)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(analyzer);
+        _engine = engine;
+        _analyzer = analyzer;
+        _crbnReferenceId = crbnReferenceId;
+        _library = libraryStrandedness;
+    }
+
+    /// <summary>Selects the spliced reads of <paramref name="chunk"/> and counts their junctions.</summary>
+    public void Add(ReadBatch chunk)
+    {
+        SplicedReadSubset spliced = _analyzer.SelectSplicedReads(chunk, _crbnReferenceId, _library);
+        _junctions.Add(_engine.Junctions(spliced.Batch, _analyzer.JunctionRequest).Value);
+
+        // The analyzer reads only the subset's counters: the chunks' spliced reads are not kept.
+        _total = _total is null
+            ? spliced with { Batch = ReadBatch.Empty }
+            : _total with { SplicedReads = _total.SplicedReads + spliced.SplicedReads, NonUniqueDropped = _total.NonUniqueDropped + spliced.NonUniqueDropped };
+    }
+
+    /// <summary>The splicing of every read added.</summary>
+    public CrbnSplicingResult Result(TranscriptModel crbn) =>
+        _analyzer.Analyze(_total ?? _analyzer.SelectSplicedReads(ReadBatch.Empty, _crbnReferenceId, _library), ChunkedCounting.Junctions(_junctions), crbn);
 }

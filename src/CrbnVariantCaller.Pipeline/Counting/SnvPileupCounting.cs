@@ -29,8 +29,10 @@ public static class SnvPileupCounting
     /// <summary>
     /// Streams the reads: the pileups (and the QC's read tally) are summed over the chunks, then only the reads covering
     /// the positions the caller walks are loaded for the call. <paramref name="input"/>'s read batches are ignored.
+    /// <paramref name="eachTumorChunk"/> sees every tumour chunk too, for other counts that ride along the same pass.
     /// </summary>
-    public static SnvCallSet CallSnvs(this ComputeEngine engine, SnvCaller caller, SnvCallInput input, SnvReadSource tumor, SnvReadSource? normal)
+    public static SnvCallSet CallSnvs(
+        this ComputeEngine engine, SnvCaller caller, SnvCallInput input, SnvReadSource tumor, SnvReadSource? normal, Action<ReadBatch>? eachTumorChunk = null)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(caller);
@@ -40,7 +42,11 @@ public static class SnvPileupCounting
         SnvPileupRequests requests = caller.PileupRequests(input);
         var tally = new SnvReadTally();
         var pileups = new SnvPileups(
-            engine.Pileups(tumor.Chunks, requests.Tumor, chunk => tally.Add(chunk, input.ReferenceId, input.Transcript)),
+            engine.Pileups(tumor.Chunks, requests.Tumor, chunk =>
+            {
+                tally.Add(chunk, input.ReferenceId, input.Transcript);
+                eachTumorChunk?.Invoke(chunk);
+            }),
             normal is null || requests.Normal is null ? null : engine.Pileups(normal.Chunks, requests.Normal));
         SnvWalkedSites sites = caller.WalkedPositions(input, pileups);
         return caller.Call(
