@@ -8,7 +8,7 @@ namespace CrbnVariantCaller.Compute.Backends;
 /// <summary>
 /// Implements <c>--device auto|cpu|opencl|cuda|ilgpu-cpu</c> and <c>crbn devices</c>. <c>auto</c> prefers CUDA, then an
 /// ILGPU OpenCL GPU, and otherwise uses the managed CPU backend with a logged warning. ILGPU's CPU accelerator is never
-/// chosen by <c>auto</c>: it runs the GPU kernels about 1,000× slower than the managed loops and exists for parity checks.
+/// chosen by <c>auto</c>: it runs the GPU kernels 6–33× slower than the managed loops here (kernels/README.md) and exists for parity checks.
 /// </summary>
 public sealed class BackendSelector
 {
