@@ -90,21 +90,20 @@ public sealed class ReadChunks : IEnumerable<ReadBatch>
                 }
 
                 bool primaryPaired = (record.Flags & SamFlags.Paired) != 0 && ((ushort)record.Flags & NotPrimary) == 0;
-                if (state.SetAside.Count > 0 && primaryPaired &&
-                    state.SetAside.Remove(Encoding.Latin1.GetString(record.ReadName), out List<ReadBatch>? mates))
+                bool waits = MateStillToCome(record);
+                string? name = waits || (state.SetAside.Count > 0 && primaryPaired) ? Encoding.Latin1.GetString(record.ReadName) : null;
+                if (name is not null && primaryPaired && state.SetAside.Remove(name, out List<ReadBatch>? mates))
                 {
-                    int length = record.ReadName.Length;
-                    record.ReadName.CopyTo(nameBytes);
                     foreach (ReadBatch mate in mates)
                     {
-                        state.Builder.AddFrom(mate, 0, nameBytes.AsSpan(0, length));
+                        state.Builder.AddFrom(mate, 0, record.ReadName);
                     }
                 }
 
-                if (MateStillToCome(record))
+                if (waits)
                 {
                     state.Waiting.Add(new WaitingRead(state.Builder.Count, record.ReferenceId, record.MateReferenceId,
-                        record.MatePositionZeroBased, primaryPaired, 0, Encoding.Latin1.GetString(record.ReadName)));
+                        record.MatePositionZeroBased, primaryPaired, 0, name!));
                 }
 
                 BamBatchLoader.AddFrom(_reader, state.Builder, record);
