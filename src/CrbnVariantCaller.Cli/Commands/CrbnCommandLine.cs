@@ -19,6 +19,7 @@ public static class CrbnCommandLine
         services.AddSingleton<CohortBuilding>();
         services.AddSingleton<CallCommand>();
         services.AddSingleton<BatchCommand>();
+        services.AddSingleton<SummarizeCommand>();
         services.AddSingleton<DemoCommand>();
         services.AddSingleton<CohortCommand>();
         services.AddSingleton<PonCommand>();
@@ -42,6 +43,7 @@ public static class CrbnCommandLine
         root.Subcommands.Add(services.GetRequiredService<ViewCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<CallCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<BatchCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<SummarizeCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<DemoCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<CohortCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<PonCommand>().Build());

@@ -1,10 +1,8 @@
 using System.Diagnostics;
-using System.Text.Json;
 using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Core.Errors;
 using CrbnVariantCaller.Formats.SampleSheet;
 using CrbnVariantCaller.Pipeline.Inputs;
-using CrbnVariantCaller.Reporting.Json;
 using CrbnVariantCaller.Reporting.Model;
 using CrbnVariantCaller.Reporting.Output;
 using Microsoft.Extensions.Logging;
@@ -14,7 +12,7 @@ namespace CrbnVariantCaller.Pipeline.Batch;
 /// <summary>
 /// <c>crbn batch</c>: runs <see cref="SampleAnalyzer"/> for every row of a sample sheet (<see cref="BatchRequest.Jobs"/>
 /// at a time), records a failing sample with its error and goes on, then ranks expression against the batch where no
-/// cohort was given (<see cref="BatchPercentiles"/>) and writes <c>summary.tsv</c> and <c>summary.html</c>.
+/// cohort was given and writes <c>summary.tsv</c> and <c>summary.html</c> (<see cref="BatchSummary"/>, shared with <c>crbn summarize</c>).
 /// See <c>Pipeline/Batch/README.md</c>.
 /// </summary>
 public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backends, ILoggerFactory loggers)
@@ -52,10 +50,10 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
             new ParallelOptions { MaxDegreeOfParallelism = request.Jobs, CancellationToken = cancellationToken },
             i => outcomes[i] = RunOne(request, outDir, i, toolVersion, commandLine, cancellationToken));
 
-        int percentiles = BatchPercentiles.Apply(entries, outcomes, outDir, _logger);
-        (string tsv, string html) = BatchSummaryWriter.Write(outcomes, outDir);
+        BatchSummaryFiles summary = BatchSummary.Write(entries, outcomes, outDir, _logger);
+        string tsv = summary.Tsv;
 
-        var result = new BatchResult(outcomes, tsv, html, percentiles);
+        var result = new BatchResult(outcomes, tsv, summary.Html, summary.BatchPercentileSamples);
         _logger.LogInformation(
             "batch done: {Completed} completed, {Skipped} skipped (already complete), {Failed} failed; summary in {Tsv}",
             outcomes.Count(o => o.Status == BatchSampleStatus.Completed),
@@ -113,7 +111,7 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
     {
         SampleSheetEntry entry = request.Sheet.Entries[index];
         string progress = $"[{index + 1}/{request.Sheet.Entries.Count}] {entry.Sample}";
-        if (request.Resume && TryReadCompleted(entry, outDir) is { } previous)
+        if (request.Resume && BatchReports.TryRead(entry, outDir, _logger) is { } previous)
         {
             _logger.LogInformation("{Progress}: skipped, {Json} is already complete (--resume)", progress, OutputNames.ForSample(entry.Sample).Json);
             return new BatchSampleOutcome(entry.Sample, BatchSampleStatus.Skipped, previous);
@@ -154,34 +152,6 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
         }
     }
 
-    /// <summary>The report of an earlier run, if <c>ID.report.json</c> exists, parses and belongs to this sample.</summary>
-    private SampleReport? TryReadCompleted(SampleSheetEntry entry, string outDir)
-    {
-        string path = Path.Combine(outDir, OutputNames.ForSample(entry.Sample).Json);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            using FileStream stream = File.OpenRead(path);
-            SampleReport report = ReportJson.Read(stream);
-            if (report.Sample == entry.Sample)
-            {
-                return report;
-            }
-
-            _logger.LogWarning("{Path} is the report of sample {Other}, not {Sample}; running the sample again", path, report.Sample, entry.Sample);
-        }
-        catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
-        {
-            _logger.LogWarning("{Path} does not parse as a report ({Problem}); running the sample again", path, e.Message);
-        }
-
-        return null;
-    }
-
     /// <summary>Fails the sample (not the batch) with the path of the first input that does not exist.</summary>
     private static void CheckInputsExist(CallRequest call)
     {
@@ -207,7 +177,8 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
     };
 
     /// <summary>Two IDs that differ only in characters unsafe in file names, or in case, would overwrite each other's files.</summary>
-    private static void CheckOutputNamesAreDistinct(SampleSheet sheet)
+    /// <exception cref="SampleSheetFormatException">Two sample IDs would write the same output files.</exception>
+    public static void CheckOutputNamesAreDistinct(SampleSheet sheet)
     {
         var stems = new Dictionary<string, SampleSheetEntry>(StringComparer.OrdinalIgnoreCase);
         foreach (SampleSheetEntry entry in sheet.Entries)
