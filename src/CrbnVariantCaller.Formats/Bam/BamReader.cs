@@ -16,6 +16,12 @@ namespace CrbnVariantCaller.Formats.Bam;
 public sealed class BamReader : IDisposable
 {
     private const int BufferSize = 1 << 17;
+
+    // Buffers sized from a length in the file grow by at most this much, or doubling, ahead of the bytes actually read.
+    private const int GrowthStep = 1 << 16;
+
+    // Keeps 4 + block_size and the read-ahead arithmetic inside int; a real record is far smaller.
+    private const int MaxBlockSize = int.MaxValue - (1 << 20);
     private static readonly TimeSpan IndexAgeTolerance = TimeSpan.FromSeconds(2);
     private static ReadOnlySpan<byte> Magic => "BAM\u0001"u8;
 
@@ -326,7 +332,16 @@ public sealed class BamReader : IDisposable
 
             int size = BinaryPrimitives.ReadInt32LittleEndian(lengthBytes);
             CheckBlockSize(size);
-            _bgzf.ReadExactly(record.PrepareBuffer(size, FilePath));
+
+            // The record buffer grows only as bytes arrive, so a corrupt block_size cannot allocate gigabytes.
+            int have = Math.Min(size, GrowthStep);
+            _bgzf.ReadExactly(record.PrepareBuffer(have, FilePath));
+            while (have < size)
+            {
+                int next = (int)Math.Min(size, 2L * have);
+                _bgzf.ReadExactly(record.GrowBuffer(next)[have..]);
+                have = next;
+            }
         }
         catch (BgzfTruncatedException ex)
         {
@@ -373,8 +388,7 @@ public sealed class BamReader : IDisposable
             throw new BamFormatException(FilePath, $"header text length is negative ({lText})");
         }
 
-        byte[] textBytes = new byte[lText];
-        ReadHeaderBytes(textBytes, "header text");
+        byte[] textBytes = ReadHeaderBlock(lText, "header text");
         CheckHeaderLines(textBytes);
 
         int nRef = ReadHeaderInt32("number of references");
@@ -383,7 +397,9 @@ public sealed class BamReader : IDisposable
             throw new BamFormatException(FilePath, $"number of references is negative ({nRef})");
         }
 
-        var refs = new SamReference[nRef];
+        // Each reference takes at least 9 bytes, which the count cannot be checked against before they are read; the
+        // list grows as references arrive instead of being sized from a count that may be corrupt.
+        var refs = new List<SamReference>(Math.Min(nRef, 1024));
         for (int i = 0; i < nRef; i++)
         {
             int lName = ReadHeaderInt32("reference name length");
@@ -392,15 +408,14 @@ public sealed class BamReader : IDisposable
                 throw new BamFormatException(FilePath, $"reference {i} has name length {lName}");
             }
 
-            byte[] nameBytes = new byte[lName];
-            ReadHeaderBytes(nameBytes, "reference name");
+            byte[] nameBytes = ReadHeaderBlock(lName, "reference name");
             int end = Array.IndexOf(nameBytes, (byte)0);
             string name = Encoding.UTF8.GetString(nameBytes, 0, end < 0 ? lName : end);
             int lRef = ReadHeaderInt32("reference length");
-            refs[i] = new SamReference(name, lRef);
+            refs.Add(new SamReference(name, lRef));
         }
 
-        return new SamHeader(textBytes, refs);
+        return new SamHeader(textBytes, [.. refs]);
     }
 
     // htslib sam_hdr_sanitise: every line before the first NUL must start with '@' (so no blank lines).
@@ -435,6 +450,32 @@ public sealed class BamReader : IDisposable
         return BinaryPrimitives.ReadInt32LittleEndian(b);
     }
 
+    /// <summary>Reads <paramref name="length"/> header bytes into an array that grows only as the bytes arrive.</summary>
+    private byte[] ReadHeaderBlock(int length, string what)
+    {
+        byte[] bytes = new byte[Math.Min(length, GrowthStep)];
+        int have = 0;
+        while (true)
+        {
+            int n = _bgzf.Read(bytes.AsSpan(have));
+            have += n;
+            if (have == length)
+            {
+                return bytes;
+            }
+
+            if (n == 0)
+            {
+                throw Truncated($"header is cut short while reading the {what} ({have} of {length} bytes)");
+            }
+
+            if (have == bytes.Length)
+            {
+                Array.Resize(ref bytes, (int)Math.Min(length, 2L * bytes.Length));
+            }
+        }
+    }
+
     private void ReadHeaderBytes(Span<byte> destination, string what)
     {
         int n = _bgzf.Read(destination);
@@ -449,6 +490,11 @@ public sealed class BamReader : IDisposable
         if (size < BamRecordLayout.ReadName)
         {
             throw new BamFormatException(FilePath, $"record block size {size} is smaller than the 32-byte fixed part");
+        }
+
+        if (size > MaxBlockSize)
+        {
+            throw new BamFormatException(FilePath, $"record block size {size} is beyond any real record (at most {MaxBlockSize}); the file is corrupt");
         }
     }
 
@@ -470,15 +516,16 @@ public sealed class BamReader : IDisposable
             _bufferEnd = left;
         }
 
-        if (_buffer.Length < n)
-        {
-            Array.Resize(ref _buffer, Math.Max(n, _buffer.Length * 2));
-        }
-
         try
         {
             while (_bufferEnd < n)
             {
+                if (_bufferEnd == _buffer.Length)
+                {
+                    // Grow only when the bytes already read fill the buffer: n comes from a block_size that may be corrupt.
+                    Array.Resize(ref _buffer, (int)Math.Min(n, 2L * _buffer.Length));
+                }
+
                 int read = _bgzf.Read(_buffer.AsSpan(_bufferEnd));
                 if (read == 0)
                 {

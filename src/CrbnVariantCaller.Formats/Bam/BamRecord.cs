@@ -231,6 +231,18 @@ public sealed class BamRecord
         return _data.AsSpan(0, length);
     }
 
+    /// <summary>Extends the buffer being filled to <paramref name="length"/> bytes, keeping those already in it.</summary>
+    internal Span<byte> GrowBuffer(int length)
+    {
+        if (_data.Length < length)
+        {
+            Array.Resize(ref _data, Math.Max(length, (int)Math.Min(int.MaxValue, 2L * _data.Length)));
+        }
+
+        _length = length;
+        return _data.AsSpan(0, length);
+    }
+
     /// <summary>Checks that the variable-length fields fit inside the record (htslib <c>bam_read1</c> rules).</summary>
     internal void Validate()
     {

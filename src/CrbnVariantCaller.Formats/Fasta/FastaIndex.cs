@@ -121,6 +121,11 @@ public sealed class FastaIndex
         }
     }
 
+    // Positions are 32-bit in BAM and in crbn's coordinates; a BGZF offset has 48 bits. With both bounds, an entry's byte
+    // arithmetic (offset + length / line bases * line width) cannot overflow.
+    private const long MaxContigLength = int.MaxValue;
+    private const long MaxOffset = 1L << 48;
+
     private static FastaIndexEntry ParseLine(string line, string faiPath, int lineNumber)
     {
         ReadOnlySpan<char> rest = line.AsSpan();
@@ -136,6 +141,13 @@ public sealed class FastaIndex
         long offset = Number(rest[parts[2]], "offset");
         long lineBases = Number(rest[parts[3]], "line bases");
         long lineWidth = Number(rest[parts[4]], "line width");
+        if (length > MaxContigLength || offset > MaxOffset)
+        {
+            throw new FastaIndexFormatException(
+                faiPath,
+                string.Create(CultureInfo.InvariantCulture, $"line {lineNumber}: {name} has length {length} and offset {offset}, beyond any FASTA crbn can read (contigs up to {MaxContigLength} bp, files up to 2^48 bytes)"));
+        }
+
         if (lineBases < 1 || lineWidth < lineBases || lineWidth > int.MaxValue || (length < 1))
         {
             throw new FastaIndexFormatException(

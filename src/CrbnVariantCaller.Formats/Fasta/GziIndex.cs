@@ -52,8 +52,15 @@ public sealed class GziIndex
         for (int i = 0; i < n; i++)
         {
             ReadOnlySpan<byte> pair = bytes.Slice(8 + (16 * i), 16);
-            compressed[i + 1] = checked((long)BinaryPrimitives.ReadUInt64LittleEndian(pair));
-            uncompressed[i + 1] = checked((long)BinaryPrimitives.ReadUInt64LittleEndian(pair[8..]));
+            ulong c = BinaryPrimitives.ReadUInt64LittleEndian(pair);
+            ulong u = BinaryPrimitives.ReadUInt64LittleEndian(pair[8..]);
+            if (c > VirtualOffset.MaxCompressedOffset || u > long.MaxValue)
+            {
+                throw new FastaIndexFormatException(gziPath, $"the .gzi index is corrupt: block {i + 1} has offsets {c} / {u}, beyond any BGZF file");
+            }
+
+            compressed[i + 1] = (long)c;
+            uncompressed[i + 1] = (long)u;
             if (compressed[i + 1] <= compressed[i] || uncompressed[i + 1] <= uncompressed[i]
                 || uncompressed[i + 1] - uncompressed[i] > VirtualOffset.MaxUncompressedOffset + 1)
             {

@@ -120,6 +120,11 @@ public static class TranscriptModelBuilder
         {
             return new TranscriptModel(transcriptId, symbol, p.Strands.Single(), p.Exons.Distinct(), cds.Distinct(), geneId);
         }
+        catch (OverflowException)
+        {
+            // An exon at the very end of the 32-bit coordinate range has no position after it for its junction.
+            throw Fail("coordinates run past the largest position crbn handles (2,147,483,647)");
+        }
         catch (ArgumentException ex)
         {
             string problem = ex.Message.StartsWith(transcriptId + ": ", StringComparison.Ordinal) ? ex.Message[(transcriptId.Length + 2)..] : ex.Message;

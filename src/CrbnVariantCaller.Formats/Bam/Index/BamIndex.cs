@@ -98,8 +98,7 @@ public sealed class BamIndex
             return [];
         }
 
-        List<int> bins = Scheme.RegionToBins(start, end);
-        if (bins.Count == 0)
+        if (start >= Math.Min(end, Scheme.MaxPosition))
         {
             return [];
         }
@@ -107,10 +106,12 @@ public sealed class BamIndex
         ulong minOff = MinimumOffset(bidx, start);
         ulong maxOff = MaximumOffset(bidx, Math.Min(end, Scheme.MaxPosition));
 
+        // The bins of reg2bins that the index holds; testing each held bin keeps a wide region (or a corrupt CSI scheme
+        // with 2^30 bottom bins) from listing every bin. The chunks are sorted below, so bin order does not matter.
         var offs = new List<(ulong U, ulong V)>();
-        foreach (int bin in bins)
+        foreach ((int bin, BinEntry entry) in bidx)
         {
-            if (!bidx.TryGetValue(bin, out BinEntry? entry))
+            if (!Scheme.InRegion(bin, start, end))
             {
                 continue;
             }
@@ -265,12 +266,12 @@ public sealed class BamIndex
     private static BamIndex ParseBai(string path, byte[] raw)
     {
         var r = new IndexBytes(path, raw, 4);
-        int nRef = r.Int32("number of references");
+        int nRef = r.Count("number of references", 8);
         var all = new Dictionary<int, BinEntry>[nRef];
         BinScheme scheme = BinScheme.Bai;
         for (int t = 0; t < nRef; t++)
         {
-            int nBin = r.Int32("number of bins");
+            int nBin = r.Count("number of bins", 8);
             var bidx = new Dictionary<int, BinEntry>(nBin);
             for (int b = 0; b < nBin; b++)
             {
@@ -279,7 +280,7 @@ public sealed class BamIndex
                 bidx[bin] = entry;
             }
 
-            int nIntv = r.Int32("number of linear-index intervals");
+            int nIntv = r.Count("number of linear-index intervals", 8);
             var linear = new ulong[nIntv];
             for (int i = 0; i < nIntv; i++)
             {
@@ -297,7 +298,7 @@ public sealed class BamIndex
 
             foreach ((int bin, BinEntry entry) in bidx)
             {
-                if (bin < scheme.BinCount)
+                if ((uint)bin < (uint)scheme.BinCount)
                 {
                     long bot = scheme.BottomWindow(bin);
                     entry.LinearOffset = bot < nIntv ? linear[bot] : 0;
@@ -316,7 +317,8 @@ public sealed class BamIndex
         var r = new IndexBytes(path, data, 4);
         int minShift = r.Int32("min_shift");
         int depth = r.Int32("depth");
-        if (minShift < 1 || depth < 1 || minShift + (3 * depth) > 62)
+        // Bin numbers are 32-bit, so a scheme with more than int.MaxValue bins (depth above 10) cannot be real.
+        if (minShift < 1 || depth < 1 || depth > 10 || minShift + (3 * depth) > 62)
         {
             throw new BamIndexFormatException(path, $"CSI has an unusable binning scheme (min_shift {minShift}, depth {depth})");
         }
@@ -324,11 +326,11 @@ public sealed class BamIndex
         int lAux = r.Int32("aux length");
         r.Skip(lAux, "aux data");
         var scheme = new BinScheme(minShift, depth);
-        int nRef = r.Int32("number of references");
+        int nRef = r.Count("number of references", 4);
         var all = new Dictionary<int, BinEntry>[nRef];
         for (int t = 0; t < nRef; t++)
         {
-            int nBin = r.Int32("number of bins");
+            int nBin = r.Count("number of bins", 16);
             var bidx = new Dictionary<int, BinEntry>(nBin);
             for (int b = 0; b < nBin; b++)
             {
@@ -346,7 +348,7 @@ public sealed class BamIndex
 
     private static BinEntry ReadChunks(ref IndexBytes r, ulong linearOffset)
     {
-        int nChunk = r.Int32("number of chunks");
+        int nChunk = r.Count("number of chunks", 16);
         var chunks = new (ulong U, ulong V)[nChunk];
         for (int c = 0; c < nChunk; c++)
         {
@@ -378,6 +380,22 @@ public sealed class BamIndex
             }
 
             return v;
+        }
+
+        /// <summary>
+        /// A count of items of at least <paramref name="minItemBytes"/> each, checked against the bytes left before anything
+        /// is allocated for it, so a corrupt count fails here instead of asking for gigabytes.
+        /// </summary>
+        public int Count(string what, int minItemBytes)
+        {
+            int n = Int32(what);
+            if ((long)n * minItemBytes > Remaining)
+            {
+                throw new BamIndexFormatException(
+                    path, $"{what} is {n} at byte {_pos - 4}, but only {Remaining} bytes are left (at least {minItemBytes} per item); the index is corrupt or truncated");
+            }
+
+            return n;
         }
 
         public uint UInt32(string what) => BinaryPrimitives.ReadUInt32LittleEndian(Take(4, what));

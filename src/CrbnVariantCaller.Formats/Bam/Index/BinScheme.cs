@@ -49,6 +49,7 @@ public sealed class BinScheme
     /// <summary>The level of a bin, 0 for the root (htslib <c>hts_bin_level</c>).</summary>
     public static int Level(int bin)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(bin);
         int level = 0;
         for (int b = bin; b != 0; b = Parent(b))
         {
@@ -83,6 +84,31 @@ public sealed class BinScheme
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// Whether bin <paramref name="bin"/> is one of <see cref="RegionToBins"/>(<paramref name="start"/>, <paramref name="end"/>),
+    /// decided from the bin alone, so a planner can test the bins an index holds instead of listing every bin of a wide
+    /// region (2^30 of them for a corrupt CSI scheme). Bins outside the scheme (the pseudo-bin, corrupt numbers) are not.
+    /// </summary>
+    public bool InRegion(int bin, long start, long end)
+    {
+        if (bin < 0 || bin >= BinCount)
+        {
+            return false;
+        }
+
+        start = Math.Max(start, 0);
+        end = Math.Min(end, MaxPosition);
+        if (start >= end)
+        {
+            return false;
+        }
+
+        int level = Level(bin);
+        long index = bin - FirstBinOfLevel(level);
+        int shift = MinShift + (3 * (Depth - level));
+        return index << shift <= end - 1 && (index + 1) << shift > start;
     }
 
     /// <summary>
