@@ -269,6 +269,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         return new SampleReport
         {
             Sample = sample,
+            Setting = request.Setting,
             GenomeBuild = genome.Build,
             Tool = new ToolInfo
             {

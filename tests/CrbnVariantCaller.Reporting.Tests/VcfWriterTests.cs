@@ -52,6 +52,26 @@ public sealed class VcfWriterTests : IDisposable
         Assert.Contains("chr3:3152546 T>C low_alt_reads;strand_bias", query);
     }
 
+    /// <summary>INFO/CSQ follows VEP's convention: bcftools +split-vep lists its fields from the header and splits each record.</summary>
+    [ToolFact("bcftools")]
+    public void BcftoolsSplitVepReadsTheCsqAnnotation()
+    {
+        SampleReport report = ReportFixtures.DeepTumor();
+        (string vcf, _) = WriteBgzf(report);
+
+        (int code, string fields, string stderr) = ExternalTool.TryRun("bcftools", "+split-vep", "-l", vcf);
+        Assert.True(code == 0, stderr);
+        string[] names = fields.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')[1]).ToArray();
+        Assert.Equal(["Allele", "Consequence", "IMPACT", "SYMBOL", "Gene", "Feature_type", "Feature", "BIOTYPE", "EXON", "HGVSc", "HGVSp", "Protein_position", "DOMAINS"], names);
+
+        string split = ExternalTool.Run("bcftools", "+split-vep", "-f", "%POS %Allele %Consequence %IMPACT %SYMBOL %Feature %EXON %HGVSc %HGVSp %Protein_position\n", "-e", "INFO/GERMLINE=1", vcf);
+        VariantReport w386r = report.Variants.Single(v => v.HgvsP == "p.Trp386Arg");
+        string expected = $"{w386r.Pos} G missense_variant MODERATE CRBN NM_016302.4 {(w386r.Exon is int e ? $"{e}/11" : ".")} NM_016302.4:c.1156T>C p.Trp386Arg 386";
+        Assert.True(split.Contains(expected, StringComparison.Ordinal), $"expected '{expected}' in:\n{split}");
+        Assert.Contains("stop_gained HIGH CRBN", split);
+        Assert.Equal(report.Variants.Count, split.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
     [ToolFact("bcftools")]
     public void BcftoolsNormCheckRefPassesOnTheReferenceAndFailsOnAWrongRef()
     {

@@ -33,18 +33,19 @@ public sealed class GermlineSiteTable
     public string Source { get; }
 
     /// <summary>
-    /// The built-in PGx candidates on GRCh38 (CRBN.md §3): ABCB1 rs1045642 (c.3435T>C), rs2032582 (c.2677G>T/A,
+    /// The built-in PGx candidates on GRCh38 (CRBN.md §3): ABCB1 rs1045642 (c.3435C>T in the studies' naming; the GRCh38
+    /// reference is the c.3435T allele), rs2032582 (c.2677G>T/A,
     /// multi-allelic), rs1128503 (c.1236C>T); VEGFA rs699947 (−2578C>A), rs2010963 (−634G>C). ABCB1 is on the minus
     /// strand, so its alleles are given here complemented to the forward strand.
     /// </summary>
     public static GermlineSiteTable PharmacogenomicGrch38 { get; } = new(
         GenomeBuild.GRCh38,
         [
-            new GermlineSite("rs1045642", "ABCB1", "chr7", new Position(87_509_329), 'A', ['G'], "ABCB1 c.3435T>C (minus strand)"),
-            new GermlineSite("rs2032582", "ABCB1", "chr7", new Position(87_531_302), 'C', ['A', 'T'], "ABCB1 c.2677G>T/A (minus strand)"),
-            new GermlineSite("rs1128503", "ABCB1", "chr7", new Position(87_550_285), 'G', ['A'], "ABCB1 c.1236C>T (minus strand)"),
-            new GermlineSite("rs699947", "VEGFA", "chr6", new Position(43_768_652), 'C', ['A'], "VEGFA -2578C>A"),
-            new GermlineSite("rs2010963", "VEGFA", "chr6", new Position(43_770_613), 'G', ['C'], "VEGFA -634G>C"),
+            new GermlineSite("rs1045642", "ABCB1", "chr7", new Position(87_509_329), 'A', ['G'], "ABCB1 c.3435C>T (minus strand); the GRCh38 reference A is the c.3435T allele", "c.3435C>T", NotationOnMinusStrand: true),
+            new GermlineSite("rs2032582", "ABCB1", "chr7", new Position(87_531_302), 'C', ['A', 'T'], "ABCB1 c.2677G>T/A (minus strand)", "c.2677G>T/A", NotationOnMinusStrand: true),
+            new GermlineSite("rs1128503", "ABCB1", "chr7", new Position(87_550_285), 'G', ['A'], "ABCB1 c.1236C>T (minus strand)", "c.1236C>T", NotationOnMinusStrand: true),
+            new GermlineSite("rs699947", "VEGFA", "chr6", new Position(43_768_652), 'C', ['A'], "VEGFA -2578C>A", "-2578C>A"),
+            new GermlineSite("rs2010963", "VEGFA", "chr6", new Position(43_770_613), 'G', ['C'], "VEGFA -634G>C", "-634G>C"),
         ],
         "built-in (CRBN.md section 3, GRCh38)");
 

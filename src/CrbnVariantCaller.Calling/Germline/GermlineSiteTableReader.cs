@@ -8,7 +8,8 @@ namespace CrbnVariantCaller.Calling.Germline;
 /// Reads a user-supplied germline site table: tab-separated, <c>#</c> comment lines and blank lines ignored, and a
 /// header naming the columns (any order, case-insensitive):
 /// <c>id</c>, <c>chrom</c>, <c>pos</c> (1-based; commas allowed), <c>ref</c> (one base), <c>alt</c> (one or more
-/// single bases, comma-separated), and optionally <c>gene</c> and <c>note</c>.
+/// single bases, comma-separated), and optionally <c>gene</c>, <c>note</c>, <c>study_notation</c> (the literature's allele
+/// naming, e.g. <c>c.3435C&gt;T</c>) and <c>notation_strand</c> (<c>+</c> or <c>-</c>, the strand of that naming).
 /// </summary>
 /// <example>
 /// <code>
@@ -150,7 +151,14 @@ public static class GermlineSiteTableReader
             alts.Add(a);
         }
 
-        return new GermlineSite(id, Field("gene"), chrom, new Position(pos), reference, alts, Field("note"));
+        string notation = Field("study_notation");
+        string strand = Field("notation_strand");
+        if (strand.Length > 0 && strand is not ("+" or "-"))
+        {
+            throw new InvalidSiteTableException(source, lineNumber, $"site {id}: notation_strand '{strand}' is not + or -");
+        }
+
+        return new GermlineSite(id, Field("gene"), chrom, new Position(pos), reference, alts, Field("note"), notation.Length == 0 ? null : notation, strand == "-");
     }
 
     private static char ParseBase(string text, string column, string id, string source, int lineNumber)

@@ -79,7 +79,8 @@ public sealed class CrbnSplicingAnalyzer
     /// <exception cref="ArgumentException">
     /// The transcript has fewer than 11 exons (no exon 9–10–11 to assess), or the reads were not selected on one contig.
     /// </exception>
-    public CrbnSplicingResult Analyze(SplicedReadSubset spliced, IReadOnlyList<JunctionCount> junctions, TranscriptModel crbn)
+    /// <param name="reference">Reference bases over CRBN, to compute the Δexon10 protein change from the sequence; null when not at hand.</param>
+    public CrbnSplicingResult Analyze(SplicedReadSubset spliced, IReadOnlyList<JunctionCount> junctions, TranscriptModel crbn, Annotation.ReferenceSlice? reference = null)
     {
         ArgumentNullException.ThrowIfNull(spliced);
         ArgumentNullException.ThrowIfNull(junctions);
@@ -113,13 +114,14 @@ public sealed class CrbnSplicingAnalyzer
             byIntron[key] = (reads + j.Reads, stranded || j.Strand != Strand.Unknown);
         }
 
-        var annotator = new JunctionAnnotator(crbn);
+        var annotator = new JunctionAnnotator(crbn, reference);
         List<JunctionEvent> events = byIntron
             .OrderBy(kv => kv.Key.Start).ThenBy(kv => kv.Key.End)
             .Select(kv => annotator.Annotate(new Position(kv.Key.Start), new Position(kv.Key.End), kv.Value.Stranded ? crbn.Strand : Strand.Unknown, kv.Value.Reads))
             .ToList();
 
-        Exon10Skipping exon10 = AssessExon10(crbn, key => byIntron.GetValueOrDefault((key.Interval.Start.Value, key.Interval.End.Value)).Reads);
+        Exon10Skipping exon10 = AssessExon10(crbn, key => byIntron.GetValueOrDefault((key.Interval.Start.Value, key.Interval.End.Value)).Reads)
+            with { ProteinChange = Exon10ProteinChange(crbn, annotator) };
         List<JunctionEvent> reported = events.Where(e => e.Reads >= _options.MinReadsToReportJunction).ToList();
         return new CrbnSplicingResult(
             exon10,
@@ -128,6 +130,19 @@ public sealed class CrbnSplicingAnalyzer
             spliced.StrandUsed,
             spliced.SplicedReads,
             spliced.NonUniqueDropped);
+    }
+
+    /// <summary>The Δexon10 protein change from the sequence: exon 10's coding bases (c.1017–1148 on NM_016302.4) removed.</summary>
+    private static string? Exon10ProteinChange(TranscriptModel crbn, JunctionAnnotator annotator)
+    {
+        Exon exon10 = crbn.GetExon(CrbnTranscript.Exon10);
+        CdsPosition a = crbn.GetCdsPosition(exon10.Interval.Start), b = crbn.GetCdsPosition(exon10.Interval.End);
+        if (!a.IsCoding || !b.IsCoding)
+        {
+            return null;
+        }
+
+        return annotator.InFrameDeletionProtein(Math.Min(a.Anchor, b.Anchor), Math.Max(a.Anchor, b.Anchor));
     }
 
     private Exon10Skipping AssessExon10(TranscriptModel crbn, Func<Intron, int> readsOn)

@@ -46,6 +46,12 @@ public sealed record Exon10Skipping(
         "skipped isoform one (rMATS JC effective-length normalisation with equal per-junction lengths). The 95% interval is a " +
         "Wilson score interval on the effective counts SJC out of SJC + IJC/2.";
 
+    /// <summary>
+    /// The protein change of the Δexon10 isoform as HGVS p., computed from the reference sequence (exon 10's coding bases
+    /// removed, the joint codon translated); null when no reference sequence was at hand.
+    /// </summary>
+    public string? ProteinChange { get; init; }
+
     /// <summary>The effective number of isoform observations: SJC + IJC / 2.</summary>
     public double EffectiveReads => SkipReads + (InclusionReads / 2.0);
 }

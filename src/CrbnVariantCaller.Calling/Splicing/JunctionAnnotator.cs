@@ -1,4 +1,5 @@
 using System.Globalization;
+using CrbnVariantCaller.Calling.Annotation;
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.Core.Transcripts;
 
@@ -7,19 +8,43 @@ namespace CrbnVariantCaller.Calling.Splicing;
 /// <summary>
 /// Places a splice junction on a transcript model: which annotated boundaries it uses, which exons it skips, how
 /// the mature transcript's length and frame change, and what that predicts for the protein. For CRBN the effect
-/// also says whether the drug-binding pocket or the CULT domain is lost.
+/// also says whether the drug-binding pocket or the CULT domain is lost. With the reference bases of the transcript,
+/// an in-frame deletion's protein change is computed from the sequence (the joint codon decides between a deletion
+/// and a delins, <see cref="ProteinChange"/>); without them only the removed c. range is stated.
 /// </summary>
 public sealed class JunctionAnnotator
 {
     private readonly TranscriptModel _transcript;
     private readonly bool _isCrbn;
+    private readonly byte[]? _cds;
 
     /// <summary>Creates an annotator for one transcript.</summary>
-    public JunctionAnnotator(TranscriptModel transcript)
+    /// <param name="transcript">The transcript.</param>
+    /// <param name="reference">Reference bases covering the transcript's coding exons; null when not at hand.</param>
+    public JunctionAnnotator(TranscriptModel transcript, ReferenceSlice? reference = null)
     {
         ArgumentNullException.ThrowIfNull(transcript);
         _transcript = transcript;
         _isCrbn = string.Equals(transcript.GeneSymbol, CrbnTranscript.GeneSymbol, StringComparison.OrdinalIgnoreCase);
+        if (reference is not null && transcript.IsCoding && transcript.CdsIntervals.All(reference.Contains))
+        {
+            _cds = TranscriptSequence.Cds(transcript, i => reference.Bases.Slice(i.Start.Value - reference.Start.Value, i.Length).ToArray());
+        }
+    }
+
+    /// <summary>
+    /// The HGVS protein change when c.<paramref name="first"/>..c.<paramref name="last"/> are removed (an in-frame deletion
+    /// of the coding sequence), computed from the reference; null without reference bases.
+    /// </summary>
+    public string? InFrameDeletionProtein(int first, int last)
+    {
+        if (_cds is null)
+        {
+            return null;
+        }
+
+        byte[] altered = [.. _cds.AsSpan(0, first - 1), .. _cds.AsSpan(last)];
+        return ProteinChange.Hgvs(GeneticCode.Translate(_cds), GeneticCode.Translate(altered));
     }
 
     /// <summary>Annotates the junction whose intron runs from <paramref name="intronStart"/> to <paramref name="intronEnd"/> (1-based, both intronic).</summary>
@@ -158,18 +183,14 @@ public sealed class JunctionAnnotator
             int protein = (cdsLength / 3) - 1 - (removed / 3);
             int lastChangedCodon = (y + 2) / 3;
             string note = DomainNote(firstChangedCodon, lastChangedCodon);
-            if ((x - 1) % 3 == 0)
-            {
-                return (change, frame,
-                    $"in-frame deletion of residues {firstChangedCodon}–{lastChangedCodon} ({removed / 3} aa, {Bases(removed)}; {protein}-aa protein){note}");
-            }
-
-            // The deletion starts inside a codon: whole codons in between are lost and the two partial codons join into one.
-            int lostFirst = firstChangedCodon + 1;
-            int lostLast = y / 3;
-            return lostFirst <= lostLast
-                ? (change, frame, $"in-frame deletion of residues {lostFirst}–{lostLast} ({removed / 3} aa, {Bases(removed)}; codons {firstChangedCodon} and {lastChangedCodon} joined; {protein}-aa protein){note}")
-                : (change, frame, $"in-frame deletion of {Bases(removed)} within codons {firstChangedCodon}–{lastChangedCodon} (one residue lost, codons {firstChangedCodon} and {lastChangedCodon} joined; {protein}-aa protein){note}");
+            string removedRange = $"c.{x}_{y} removed";
+            string joint = (x - 1) % 3 == 0
+                ? string.Empty
+                : $"; joint codon c.{x - ((x - 1) % 3)}_{x - 1} + c.{y + 1}{(((x - 1) % 3) == 1 ? $"_{y + 2}" : string.Empty)}";
+            string protChange = InFrameDeletionProtein(x, y) is string hgvs
+                ? $"{hgvs} (computed from the reference sequence)"
+                : $"protein change not computed (no reference sequence): codons {firstChangedCodon}–{lastChangedCodon} are affected";
+            return (change, frame, $"in-frame deletion {protChange}: {removedRange} ({removed / 3} codons, {Bases(removed)}{joint}; {protein}-aa protein){note}");
         }
 
         if (removed == 0)

@@ -3,6 +3,7 @@ using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Pipeline;
 using CrbnVariantCaller.Pipeline.Inputs;
+using CrbnVariantCaller.Reporting.Model;
 
 namespace CrbnVariantCaller.Cli.Commands;
 
@@ -32,6 +33,7 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
     private readonly Option<string?> _signature = new("--signature") { Description = "Signature gene-set file (adverse/favourable genes), e.g. IMiD-14." };
     private readonly Option<string?> _germlineSites = new("--germline-sites") { Description = "Germline site table replacing the built-in ABCB1/VEGFA candidates." };
     private readonly Option<string> _strandedness = new("--rna-strandedness") { Description = "RNA library: auto, unstranded, forward or reverse.", DefaultValueFactory = _ => "auto" };
+    private readonly Option<string?> _setting = new("--setting") { Description = "Disease setting: newly_diagnosed or relapsed; expression biomarker rules apply only in the setting of their evidence." };
     private readonly Option<bool> _plainVcf = new("--plain-vcf") { Description = "Write ID.vcf instead of ID.vcf.gz + .tbi." };
 
     /// <summary>The System.CommandLine definition of <c>crbn call</c>.</summary>
@@ -40,7 +42,7 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
         Command command = new("call", "Call CRBN point mutations, Δexon10 splicing, expression biomarkers and germline SNPs for one sample.")
         {
             _dna, _normal, _rna, _expression, _reference, _annotation, _pon, _sample, _out, _device, _threads, _chunkReads,
-            _cohort, _signature, _germlineSites, _strandedness, _plainVcf,
+            _cohort, _signature, _germlineSites, _strandedness, _setting, _plainVcf,
         };
         command.SetAction((parse, ct) => guard.RunAsync("call", _ => Task.FromResult(Run(parse)), ct));
         return command;
@@ -68,6 +70,9 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
             GermlineSites = ExistingFile(parse.GetValue(_germlineSites)),
             RnaStrandedness = ParseStrandedness(parse.GetValue(_strandedness)!),
             PlainVcf = parse.GetValue(_plainVcf),
+            Setting = parse.GetValue(_setting) is string setting
+                ? ClinicalSettings.TryParse(setting, out ClinicalSetting s) ? s : throw new UsageException($"--setting must be newly_diagnosed or relapsed (got '{setting}').")
+                : ClinicalSetting.Unspecified,
         };
         if (request.SampleId is { } id && string.IsNullOrWhiteSpace(id))
         {

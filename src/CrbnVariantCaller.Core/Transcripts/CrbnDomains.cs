@@ -15,12 +15,6 @@ public static class CrbnDomains
     /// <summary>Last residue of the Lon N-terminal domain.</summary>
     public const int LonEnd = 319;
 
-    /// <summary>First residue lost when exon 10 is skipped (the deletion is in frame).</summary>
-    public const int Exon10LostFirst = 340;
-
-    /// <summary>Last residue lost when exon 10 is skipped.</summary>
-    public const int Exon10LostLast = 382;
-
     /// <summary>True when the residue lies in the CULT (drug-binding) domain.</summary>
     public static bool IsInDrugBindingDomain(int codon) => codon is >= CultStart and <= CultEnd;
 }

@@ -33,4 +33,7 @@ public sealed record SampleSheetEntry
 
     /// <summary>Signature gene-set file (column <c>signature</c>).</summary>
     public string? Signature { get; init; }
+
+    /// <summary>Disease setting (column <c>setting</c>): <c>newly_diagnosed</c> or <c>relapsed</c>; null when not given.</summary>
+    public string? Setting { get; init; }
 }

@@ -200,6 +200,10 @@ public static class SampleSheetReader
             Annotation = PathCell("annotation"),
             Cohort = PathCell("cohort"),
             Signature = PathCell("signature"),
+            Setting = Cell("setting")?.Trim().ToLowerInvariant() is { Length: > 0 } setting
+                ? setting is "newly_diagnosed" or "relapsed" ? setting
+                    : throw new SampleSheetFormatException(path, line, $"sample '{sample}': setting '{setting}' is not newly_diagnosed or relapsed")
+                : null,
         };
 
         if (entry.Dna is null && entry.Rna is null)

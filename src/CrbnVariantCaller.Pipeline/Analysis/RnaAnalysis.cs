@@ -65,7 +65,7 @@ public sealed class RnaAnalysis(ComputeEngine engine, ILogger logger, int chunkR
             crbnReads,
             normal: null,
             eachTumorChunk: splicingTally.Add);
-        CrbnSplicingResult splicing = splicingTally.Result(genome.Crbn);
+        CrbnSplicingResult splicing = splicingTally.Result(genome.Crbn, crbnReference);
         logger.LogInformation(
             "RNA: CRBN exon 10 skipping {Status}: psi {Psi:0.000} from {Skip} skip / {Inclusion} inclusion reads",
             splicing.Exon10.Status,

@@ -38,6 +38,7 @@ public static class RnaMapping
                 Normalisation = CallingExon10.Normalisation,
                 IntervalMethod = $"Wilson score interval, {e.ConfidenceLevel:P0}",
                 Reasoning = e.Reasoning,
+                ProteinChange = e.ProteinChange,
             },
             Junctions = result.Junctions.Select(j => new JunctionReport
             {
@@ -131,6 +132,7 @@ public static class RnaMapping
             Ref = g.Site.Reference.ToString(),
             Alt = string.Join(',', g.Site.Alternates),
             Genotype = g.Genotype,
+            StudyGenotype = StudyAlleles.Describe(g.Site, g.Genotype),
             Depth = g.Depth,
             RefReads = g.ReferenceReads,
             AltReads = g.AlternateReads,

@@ -104,6 +104,7 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
             PlainVcf = request.PlainVcf,
             PanelOfNormals = entry.Dna is null ? null : request.PanelOfNormals,
             GermlineSites = request.GermlineSites,
+            Setting = ClinicalSettings.Parse(entry.Setting),
         };
     }
 

@@ -77,6 +77,6 @@ public sealed class CrbnSplicingTally
     }
 
     /// <summary>The splicing of every read added.</summary>
-    public CrbnSplicingResult Result(TranscriptModel crbn) =>
-        _analyzer.Analyze(_total ?? _analyzer.SelectSplicedReads(ReadBatch.Empty, _crbnReferenceId, _library), ChunkedCounting.Junctions(_junctions), crbn);
+    public CrbnSplicingResult Result(TranscriptModel crbn, CrbnVariantCaller.Calling.Annotation.ReferenceSlice? reference = null) =>
+        _analyzer.Analyze(_total ?? _analyzer.SelectSplicedReads(ReadBatch.Empty, _crbnReferenceId, _library), ChunkedCounting.Junctions(_junctions), crbn, reference);
 }

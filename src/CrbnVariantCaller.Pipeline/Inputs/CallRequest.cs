@@ -54,6 +54,9 @@ public sealed record CallRequest
     /// <summary>The RNA library's strandedness when the user knows it; detected from the reads when null.</summary>
     public Strandedness? RnaStrandedness { get; init; }
 
+    /// <summary>The disease setting the biomarker rules are applied in (<c>--setting</c>).</summary>
+    public Reporting.Model.ClinicalSetting Setting { get; init; } = Reporting.Model.ClinicalSetting.Unspecified;
+
     /// <summary>Write a plain <c>ID.vcf</c> instead of <c>ID.vcf.gz</c> + <c>.tbi</c>.</summary>
     public bool PlainVcf { get; init; }
 }

@@ -5,28 +5,27 @@ namespace CrbnVariantCaller.Reporting.Assessment;
 
 /// <summary>
 /// Interprets a filled <see cref="SampleReport"/>: applies <see cref="InterpretationRules"/> to the variants, the Δexon10
-/// call, the copy number, the expression percentiles and the signatures, and sets the overall call:
+/// call, the copy number, the expression percentiles (in the report's <see cref="SampleReport.Setting"/>) and the germline
+/// genotypes; gives every finding an AMP/ASCO/CAP tier with the rule that set it and PMID/DOI citations from the
+/// versioned <see cref="EvidenceTable"/>, numbered in one reference list; and sets the overall call:
 /// <c>resistance_mechanism_detected</c> when any finding is a likely mechanism, else <c>possible</c> when any may
 /// contribute, else <c>not_assessable</c> when none of point mutations, Δexon10 and copy number could be assessed,
 /// else <c>none_detected</c>.
 /// </summary>
 public sealed class AssessmentBuilder
 {
-    /// <summary>The median over coding positions of the smallest detectable VAF (uncovered positions count as 1).</summary>
-    private static double MedianDetectableVaf(Model.LimitOfDetection lod)
-    {
-        double[] values = lod.MinVaf.Select(v => v ?? 1.0).Order().ToArray();
-        return values.Length == 0 ? 1.0 : values[values.Length / 2];
-    }
+    private const string Tier2Rule = "Tier II (potential clinical significance): ";
+    private const string Tier3Rule = "Tier III (unknown clinical significance): ";
+    private const string NoTier1 = "; no CRBN alteration has level A/B evidence (approved therapy or guideline), so none is Tier I";
 
     private readonly InterpretationRules _rules;
-    private readonly EvidenceKnowledgeBase _evidence;
+    private readonly EvidenceTable _evidence;
 
-    /// <summary>Creates a builder with the given rules and sources (defaults when null).</summary>
-    public AssessmentBuilder(InterpretationRules? rules = null, EvidenceKnowledgeBase? evidence = null)
+    /// <summary>Creates a builder with the given rules and evidence table (defaults when null).</summary>
+    public AssessmentBuilder(InterpretationRules? rules = null, EvidenceTable? evidence = null)
     {
         _rules = rules ?? InterpretationRules.Default;
-        _evidence = evidence ?? EvidenceKnowledgeBase.Default;
+        _evidence = evidence ?? EvidenceTable.Default;
     }
 
     /// <summary>Builds the assessment with the default rules.</summary>
@@ -39,11 +38,12 @@ public sealed class AssessmentBuilder
     public AssessmentResult Assess(SampleReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        var extraSources = new Dictionary<string, EvidenceSource>(StringComparer.Ordinal);
         List<Finding> findings = [];
-        findings.AddRange(report.Variants.Where(v => !_rules.PassOnly || v.IsPass).Select(VariantFinding).OfType<Finding>());
+        findings.AddRange(report.Variants.Where(v => !_rules.PassOnly || v.IsPass).Select(v => VariantFinding(v, extraSources)).OfType<Finding>());
         AddSplicing(report.Splicing, findings);
         AddCopyNumber(report.CopyNumber.Crbn, findings);
-        AddExpression(report.Expression, findings);
+        AddExpression(report.Expression, report.Setting, findings);
         AddGermline(report.Germline, findings);
         AddLimitations(report, findings);
 
@@ -58,16 +58,50 @@ public sealed class AssessmentBuilder
             : OverallAssessment.NoneDetected;
 
         List<Finding> ordered = [.. findings.OrderBy(f => f.Level)];
+        (List<Finding> cited, List<ReferenceEntry> references) = Number(ordered, extraSources);
         return new AssessmentResult
         {
             Overall = overall,
-            Findings = ordered,
-            Summary = Summary(overall, ordered, pointMutationsAssessed, splicingAssessed, copyNumberAssessed),
+            Findings = cited,
+            Summary = Summary(overall, cited, pointMutationsAssessed, splicingAssessed, copyNumberAssessed),
             Rules = _rules.Name,
+            Setting = report.Setting,
+            EvidenceVersion = _evidence.Version,
+            EvidenceDate = _evidence.Date,
+            References = references,
         };
     }
 
-    private Finding? VariantFinding(VariantReport v)
+    /// <summary>Numbers the cited sources in order of first citation and fills each finding's printed citations.</summary>
+    private (List<Finding>, List<ReferenceEntry>) Number(List<Finding> findings, Dictionary<string, EvidenceSource> extra)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        var references = new List<ReferenceEntry>();
+        var result = new List<Finding>(findings.Count);
+        foreach (Finding f in findings)
+        {
+            var texts = new List<string>();
+            var nums = new List<int>();
+            foreach (string key in f.CitationKeys)
+            {
+                EvidenceSource source = extra.TryGetValue(key, out EvidenceSource? s) ? s : _evidence[key];
+                if (!numbers.TryGetValue(key, out int n))
+                {
+                    n = numbers[key] = references.Count + 1;
+                    references.Add(new ReferenceEntry { Number = n, Key = key, Text = source.Text, Pmid = source.Pmid, Doi = source.Doi });
+                }
+
+                texts.Add(source.Text);
+                nums.Add(n);
+            }
+
+            result.Add(f with { Citations = texts, ReferenceNumbers = nums });
+        }
+
+        return (result, references);
+    }
+
+    private Finding? VariantFinding(VariantReport v, Dictionary<string, EvidenceSource> extraSources)
     {
         string[] terms = v.Consequence.Split(['&', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         bool missense = terms.Any(_rules.MissenseTerms.Contains);
@@ -78,44 +112,64 @@ public sealed class AssessmentBuilder
         string name = Describe(v);
         string evidence = string.Create(CultureInfo.InvariantCulture,
             $"{v.Chrom}:{v.Pos} {v.Ref}>{v.Alt}, {v.Consequence}, VAF {v.Vaf:0.####} ({v.AltReads}/{v.Depth} reads, {v.Source.ToString().ToLowerInvariant()}), strands ref {v.RefFwd}+/{v.RefRev}- alt {v.AltFwd}+/{v.AltRev}-");
+        bool inCult = codon is int c && c >= _rules.DomainStart && c <= _rules.DomainEnd;
+        FunctionalVariant? tested = _rules.FunctionalVariants.FirstOrDefault(t => t.Matches(v.HgvsP));
 
-        string? reason = null;
-        if (missense && codon is int c1 && c1 >= _rules.DomainStart && c1 <= _rules.DomainEnd)
+        (string Reason, string Rule, string[] Keys)? likely = null;
+        if (truncating && codon is int t1 && t1 < _rules.TruncatingBeforeCodon)
         {
-            reason = $"missense change in the CULT drug-binding domain (residues {_rules.DomainStart}-{_rules.DomainEnd})";
+            likely = ($"truncating change (frameshift, nonsense or essential splice) before codon {_rules.TruncatingBeforeCodon}, which removes or disrupts the CULT drug-binding domain",
+                "truncating CRBN change before codon 426 (loss of function of the drug target)", [EvidenceTable.UniProt, EvidenceTable.Gooding2021]);
         }
-        else if (truncating && codon is int c2 && c2 < _rules.TruncatingBeforeCodon)
+        else if (tested is not null)
         {
-            reason = $"truncating change (frameshift, nonsense or essential splice) before codon {_rules.TruncatingBeforeCodon}, upstream of or within the drug-binding domain";
+            string key = "functional:" + tested.ProteinChange;
+            extraSources[key] = new EvidenceSource(key, $"Functionally tested CRBN variant {tested.ProteinChange}: {tested.Assay}, {tested.Effect}", tested.Pmid, tested.Doi, true, "functional assay", "curated table");
+            likely = ($"listed in the curated table of functionally tested CRBN variants ({tested.Effect}, {tested.Assay})",
+                "variant in the curated table of functionally tested CRBN variants", [key]);
         }
-        else if (altering && codon is int c3 && _rules.PocketResidues.Contains(c3))
+        else if (altering && codon is int p && _rules.PocketResidues.Contains(p))
         {
-            reason = "protein-altering change of a drug-binding pocket residue";
+            likely = ("protein-altering change of a drug-binding pocket residue (H378, W380, Y384, W386, W400)",
+                "protein-altering change of a CRBN drug-binding pocket residue",
+                p is 384 or 386 ? [EvidenceTable.UniProt, EvidenceTable.Ito2010] : [EvidenceTable.UniProt]);
+        }
+        else if (altering && codon is int z && _rules.ZincLigands.Contains(z))
+        {
+            likely = ("protein-altering change of a zinc-binding residue of the CULT domain (C323, C326, C391, C394)",
+                "protein-altering change of a CRBN CULT-domain zinc ligand", [EvidenceTable.UniProt]);
         }
 
-        if (reason is not null)
+        if (likely is { } l)
         {
             return new Finding
             {
                 Category = FindingCategory.PointMutation,
                 Level = FindingLevel.ResistanceMechanism,
-                Statement = $"CRBN {name}: {reason}; likely IMiD resistance mechanism.",
+                Statement = $"CRBN {name}: {l.Reason}; likely IMiD resistance mechanism.",
                 Evidence = evidence,
-                Citations = _evidence.Texts(EvidenceKnowledgeBase.UniProt, EvidenceKnowledgeBase.Gooding2021, EvidenceKnowledgeBase.MyelomaXi2021),
+                CitationKeys = l.Keys,
+                Tier = AmpTier.II,
+                TierRule = Tier2Rule + l.Rule + "; level C/D evidence (small series, functional or structural data)" + NoTier1,
             };
         }
 
         if (altering || otherCoding)
         {
+            string statement = !altering
+                ? $"CRBN {name}: does not change the protein; variant of uncertain significance."
+                : inCult && missense
+                    ? $"CRBN {name}: missense change in the CULT domain outside the drug-binding pocket and the zinc ligands, and not in the curated table of functionally tested variants; position alone is not evidence of resistance, so it is a variant of uncertain significance."
+                    : $"CRBN {name}: coding change outside the resistance criteria (truncating, pocket, zinc ligand, functionally tested); variant of uncertain significance.";
             return new Finding
             {
                 Category = FindingCategory.PointMutation,
                 Level = FindingLevel.UncertainSignificance,
-                Statement = altering
-                    ? $"CRBN {name}: coding change outside the rule's resistance criteria; variant of uncertain significance."
-                    : $"CRBN {name}: does not change the protein; variant of uncertain significance.",
+                Statement = statement,
                 Evidence = evidence,
-                Citations = _evidence.Texts(EvidenceKnowledgeBase.UniProt),
+                CitationKeys = [EvidenceTable.UniProt],
+                Tier = AmpTier.III,
+                TierRule = Tier3Rule + (altering ? "protein-altering CRBN variant without functional or structural evidence of resistance" : "no protein change predicted; a splicing effect is not excluded"),
             };
         }
 
@@ -130,14 +184,7 @@ public sealed class AssessmentBuilder
         switch (e10.Status)
         {
             case SplicingStatus.Detected:
-                findings.Add(new Finding
-                {
-                    Category = FindingCategory.Splicing,
-                    Level = FindingLevel.ResistanceMechanism,
-                    Statement = "CRBN exon 10 skipping (Δexon10) detected: the in-frame deletion removes residues 340-382 of the drug-binding domain, including H378 and W380.",
-                    Evidence = counts,
-                    Citations = _evidence.Texts(EvidenceKnowledgeBase.Gooding2021, EvidenceKnowledgeBase.NanoString, EvidenceKnowledgeBase.UniProt),
-                });
+                findings.Add(Exon10Finding(e10, counts));
                 break;
             case SplicingStatus.NotAssessable:
                 findings.Add(new Finding
@@ -146,7 +193,7 @@ public sealed class AssessmentBuilder
                     Level = FindingLevel.Limitation,
                     Statement = "CRBN exon 10 skipping could not be assessed.",
                     Evidence = counts,
-                    Citations = _evidence.Texts(EvidenceKnowledgeBase.Gooding2021),
+                    CitationKeys = [EvidenceTable.Gooding2021],
                 });
                 break;
         }
@@ -163,23 +210,57 @@ public sealed class AssessmentBuilder
                     Level = FindingLevel.Possible,
                     Statement = $"CRBN junction {j.Label}: {j.PredictedEffect ?? "alternative splicing of CRBN"}.",
                     Evidence = $"{j.Chrom}:{j.IntronStart}-{j.IntronEnd} ({j.Strand}), {j.UniqueReads} unique reads",
-                    Citations = _evidence.Texts(EvidenceKnowledgeBase.NanoString),
+                    CitationKeys = [EvidenceTable.BloodNeoplasia2024],
+                    Tier = AmpTier.III,
+                    TierRule = Tier3Rule + "CRBN exon skip other than exon 10; its frequency and effect on response are not established",
                 });
             }
         }
     }
 
-    private void AddCopyNumber(CrbnCopyNumber cn, List<Finding> findings)
+    /// <summary>
+    /// Δexon10 is reported at diagnosis too (Blood Neoplasia 2024), so by itself it is <c>possible</c>; it is a likely
+    /// mechanism only when its whole interval lies above the lab's cohort reference (<see cref="InterpretationRules.Exon10HighPsi"/>).
+    /// A rise since baseline is judged by <c>crbn compare</c>.
+    /// </summary>
+    private Finding Exon10Finding(Exon10Skipping e10, string counts)
+    {
+        string protein = e10.ProteinChange is string p
+            ? $"the Δexon10 isoform encodes {p} (computed from the reference sequence: c.1017–1148 removed, joint codon c.1015_1016 + c.1149)"
+            : "the Δexon10 isoform lacks c.1017–1148 (the joint codon c.1015_1016 + c.1149 decides the protein change; no reference sequence was at hand to compute it)";
+        bool high = _rules.Exon10HighPsi is double h && e10.CiLow is double lo && lo > h;
+        string grade = high
+            ? string.Create(CultureInfo.InvariantCulture, $"its 95% interval lies above the cohort reference PSI {_rules.Exon10HighPsi:0.###}, so it is graded a likely resistance mechanism.")
+            : _rules.Exon10HighPsi is double ref_
+                ? string.Create(CultureInfo.InvariantCulture, $"Δexon10 is also found at diagnosis and its interval does not lie above the cohort reference PSI {ref_:0.###}, so it is graded possible; a rise since a baseline sample (crbn compare) would make it likely.")
+                : "Δexon10 is also found at diagnosis and no cohort PSI reference was given, so it is graded possible; a rise since a baseline sample (crbn compare) would make it likely.";
+        return new Finding
+        {
+            Category = FindingCategory.Splicing,
+            Level = high ? FindingLevel.ResistanceMechanism : FindingLevel.Possible,
+            Statement = string.Create(CultureInfo.InvariantCulture,
+                $"CRBN exon 10 skipping (Δexon10) detected, PSI {Fmt(e10.PsiSkipped)} (95% CI {Fmt(e10.CiLow)}–{Fmt(e10.CiHigh)}, {e10.SkipReads} skip / {e10.InclusionReads} inclusion reads): {protein}, which removes H378 and W380 of the drug-binding pocket. {grade}"),
+            Evidence = counts,
+            CitationKeys = [EvidenceTable.Gooding2021, EvidenceTable.BloodNeoplasia2024, EvidenceTable.UniProt],
+            Tier = high ? AmpTier.II : AmpTier.III,
+            TierRule = high
+                ? Tier2Rule + "Δexon10 PSI above the lab's cohort reference; associated with lenalidomide/pomalidomide refractoriness" + NoTier1
+                : Tier3Rule + "Δexon10 without a cohort reference or a baseline rise; it also occurs at diagnosis",
+        };
+    }
+
+    private static void AddCopyNumber(CrbnCopyNumber cn, List<Finding> findings)
     {
         string evidence = string.Create(CultureInfo.InvariantCulture,
             $"log2 ratio {Fmt(cn.Log2Ratio)}, estimated copies {Fmt(cn.EstimatedCopies)}, exons affected [{string.Join(", ", cn.ExonsAffected)}]; {cn.Method}");
-        (FindingLevel? level, string statement) = cn.State switch
+        (FindingLevel? level, string statement, AmpTier? tier, string? rule) = cn.State switch
         {
-            CopyNumberState.HomozygousLoss => ((FindingLevel?)FindingLevel.ResistanceMechanism, "Homozygous loss of CRBN: no intact copy remains in the tumour."),
-            CopyNumberState.HemizygousLoss => (FindingLevel.Possible, "Hemizygous (one-copy) loss of CRBN."),
-            CopyNumberState.PartialLoss => (FindingLevel.Possible, "Partial loss of CRBN exons."),
-            CopyNumberState.NotAssessable => (FindingLevel.Limitation, "CRBN copy number could not be assessed."),
-            _ => (null, string.Empty),
+            CopyNumberState.HomozygousLoss => ((FindingLevel?)FindingLevel.ResistanceMechanism, "Homozygous loss of CRBN: no intact copy remains in the tumour.", (AmpTier?)AmpTier.II,
+                Tier2Rule + "biallelic loss of the drug target" + NoTier1),
+            CopyNumberState.HemizygousLoss => (FindingLevel.Possible, "Hemizygous (one-copy) loss of CRBN.", AmpTier.III, Tier3Rule + "one-copy loss; one intact copy may remain functional"),
+            CopyNumberState.PartialLoss => (FindingLevel.Possible, "Partial loss of CRBN exons.", AmpTier.III, Tier3Rule + "partial loss; its effect on the protein depends on the exons lost"),
+            CopyNumberState.NotAssessable => (FindingLevel.Limitation, "CRBN copy number could not be assessed.", null, null),
+            _ => (null, string.Empty, null, null),
         };
         if (level is FindingLevel l)
         {
@@ -189,13 +270,16 @@ public sealed class AssessmentBuilder
                 Level = l,
                 Statement = statement,
                 Evidence = cn.Reasoning is null ? evidence : $"{evidence}. {cn.Reasoning}",
-                Citations = _evidence.Texts(EvidenceKnowledgeBase.Gooding2021),
+                CitationKeys = [EvidenceTable.Gooding2021],
+                Tier = tier,
+                TierRule = rule,
             });
         }
     }
 
-    private void AddExpression(ExpressionSection expression, List<Finding> findings)
+    private void AddExpression(ExpressionSection expression, ClinicalSetting setting, List<Finding> findings)
     {
+        var notInterpreted = new SortedSet<string>(StringComparer.Ordinal);
         foreach (BiomarkerRule rule in _rules.Biomarkers)
         {
             if (!expression.Genes.TryGetValue(rule.Gene, out GeneExpression? gene) || gene.Percentile is not double p)
@@ -203,19 +287,46 @@ public sealed class AssessmentBuilder
                 continue;
             }
 
-            bool flagged = rule.AdverseWhenHigh ? p >= rule.HighPercentile : p <= rule.LowPercentile;
-            if (!flagged)
+            if (!rule.AppliesTo(setting))
+            {
+                if (setting == ClinicalSetting.Unspecified)
+                {
+                    notInterpreted.Add(string.Create(CultureInfo.InvariantCulture, $"{rule.Gene} (percentile {p:0})"));
+                }
+
+                continue;
+            }
+
+            if (!rule.Flags(p))
             {
                 continue;
             }
 
+            string where = rule.AppliesIn.Count == 0
+                ? "evidence not tied to a disease setting"
+                : $"applied because the setting is {Snake(setting)}";
             findings.Add(new Finding
             {
                 Category = FindingCategory.Expression,
                 Level = rule.RaisesOverall ? FindingLevel.Possible : FindingLevel.Informational,
-                Statement = string.Create(CultureInfo.InvariantCulture, $"{rule.Gene} expression at percentile {p:0} of {expression.PercentileReference ?? "the reference"}: {rule.Meaning}."),
+                Statement = string.Create(CultureInfo.InvariantCulture,
+                    $"{rule.Gene} expression at percentile {p:0} of {expression.PercentileReference ?? "the reference"}: {rule.Meaning} ({where}).{(rule.Caveat is null ? string.Empty : " " + rule.Caveat + ".")}"),
                 Evidence = string.Create(CultureInfo.InvariantCulture, $"{rule.Gene}: counts {gene.Counts:0.##}, TPM {Fmt(gene.Tpm)}, percentile {p:0.#}"),
-                Citations = _evidence.Texts([.. rule.CitationKeys]),
+                CitationKeys = [.. rule.CitationKeys],
+                Tier = AmpTier.III,
+                TierRule = Tier3Rule + "expression biomarker from single-cohort studies, read as a cohort percentile",
+            });
+        }
+
+        if (notInterpreted.Count > 0)
+        {
+            findings.Add(new Finding
+            {
+                Category = FindingCategory.Expression,
+                Level = FindingLevel.Limitation,
+                Statement = $"Not interpreted because no disease setting was given (--setting newly_diagnosed|relapsed): {string.Join(", ", notInterpreted)}. Their evidence is setting-specific (IKZF1 RNA is adverse when high in newly diagnosed disease on lenalidomide but when low in relapsed disease on pomalidomide).",
+                Evidence = "setting: unspecified",
+                CitationKeys = [EvidenceTable.Dsmm2017, EvidenceTable.Blood2014Ikzf1],
             });
         }
 
@@ -227,25 +338,33 @@ public sealed class AssessmentBuilder
                 Level = FindingLevel.Informational,
                 Statement = string.Create(CultureInfo.InvariantCulture, $"Signature {s.Name} ({s.Method}): score {s.Score:0.###}{(s.Percentile is double sp ? $", percentile {sp:0}" : string.Empty)}."),
                 Evidence = $"{s.GenesUsed} genes used; missing: {(s.GenesMissing.Count == 0 ? "none" : string.Join(", ", s.GenesMissing))}. {s.Interpretation}",
-                Citations = _evidence.Texts(EvidenceKnowledgeBase.Imid14),
+                CitationKeys = [EvidenceTable.Imid14],
+                Tier = AmpTier.III,
+                TierRule = Tier3Rule + "user-supplied signature without a validated cut-off",
             });
         }
     }
 
-    private void AddGermline(GermlineSection germline, List<Finding> findings)
+    private static void AddGermline(GermlineSection germline, List<Finding> findings)
     {
-        List<GermlineSnp> carried = germline.Snps.Where(s => s.Genotype is "0/1" or "1/1" or "0|1" or "1|0" or "1|1").ToList();
-        if (carried.Count > 0)
+        List<GermlineSnp> typed = germline.Snps.Where(s => !s.Genotype.Contains('.', StringComparison.Ordinal)).ToList();
+        if (typed.Count == 0)
         {
-            findings.Add(new Finding
-            {
-                Category = FindingCategory.Germline,
-                Level = FindingLevel.Informational,
-                Statement = "Germline pharmacogenetic variants carried: " + string.Join(", ", carried.Select(s => $"{s.Gene} {s.Id} {s.Genotype}")) + ".",
-                Evidence = string.Join("; ", carried.Select(s => $"{s.Id} {s.Ref}>{s.Alt} {s.RefReads}/{s.AltReads} of {s.Depth} reads")),
-                Citations = _evidence.Texts(EvidenceKnowledgeBase.MclGermline),
-            });
+            return;
         }
+
+        findings.Add(new Finding
+        {
+            Category = FindingCategory.Germline,
+            Level = FindingLevel.Informational,
+            Statement = "Germline ABCB1/VEGFA genotypes in the studies' allele naming: "
+                + string.Join(", ", typed.Select(s => $"{s.StudyGenotype ?? $"{s.Gene} {s.Ref}>{s.Alt} {s.Genotype}"} ({s.Id})"))
+                + ". Their association with longer PFS on lenalidomide maintenance was reported in mantle cell lymphoma, not myeloma: informational only.",
+            Evidence = string.Join("; ", typed.Select(s => $"{s.Id} REF {s.Ref} ALT {s.Alt} VCF GT {s.Genotype}: {s.RefReads}/{s.AltReads} of {s.Depth} reads")),
+            CitationKeys = [EvidenceTable.MclGermline],
+            Tier = AmpTier.III,
+            TierRule = Tier3Rule + "germline pharmacogenetic variant with evidence from another disease (mantle cell lymphoma); AMP somatic tiers do not grade it further",
+        });
     }
 
     private static void AddLimitations(SampleReport report, List<Finding> findings)
@@ -275,8 +394,17 @@ public sealed class AssessmentBuilder
         };
     }
 
+    /// <summary>The median over coding positions of the smallest detectable VAF (uncovered positions count as 1).</summary>
+    private static double MedianDetectableVaf(Model.LimitOfDetection lod)
+    {
+        double[] values = lod.MinVaf.Select(v => v ?? 1.0).Order().ToArray();
+        return values.Length == 0 ? 1.0 : values[values.Length / 2];
+    }
+
     private static string Describe(VariantReport v) =>
         string.Join(' ', new[] { v.HgvsC, v.HgvsP }.Where(s => !string.IsNullOrEmpty(s))) is { Length: > 0 } hgvs ? hgvs : $"{v.Chrom}:{v.Pos}{v.Ref}>{v.Alt}";
+
+    private static string Snake(ClinicalSetting s) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(s.ToString());
 
     private static string Fmt(double? value) => value is double d ? d.ToString("0.###", CultureInfo.InvariantCulture) : "n/a";
 }

@@ -12,7 +12,18 @@ internal static class HtmlStyles
         section{background:#fff;border:1px solid #dde1e7;border-radius:6px;margin:16px 0;padding:14px 18px}
         h2{font-size:17px;margin:0 0 10px}
         table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0}
-        th,td{border-bottom:1px solid #e6e8ec;padding:4px 6px;text-align:left;vertical-align:top}
+        th,td{border-bottom:1px solid #e6e8ec;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+        .scroll{max-width:100%;overflow-x:auto}
+        table.findings td.evidence{font-size:12px;color:#444;max-width:22em}
+        td.tier{font-weight:700;white-space:nowrap}
+        td.tier .rule{font-weight:400;font-size:11px;color:#555;white-space:normal;max-width:14em}
+        table.inputs td:nth-child(4){font-family:ui-monospace,monospace;font-size:11px}
+        p.overall{font-size:15px}
+        ol.refs{font-size:12px;padding-left:22px}
+        ol.refs li{margin:3px 0;overflow-wrap:anywhere}
+        sup.cite{font-size:10px;margin-left:2px}
+        sup.cite a{color:#1f5fa8;text-decoration:none}
+        @media print{body{background:#fff}main{max-width:none;padding:0 8px}section{break-inside:auto;border:none;padding:6px 0}.scroll{overflow:visible}table{font-size:10px}th,td{padding:2px 3px}header{background:#fff;color:#000;padding:6px 0}}
         th{background:#f0f2f5}
         td.num{text-align:right;font-variant-numeric:tabular-nums}
         .badge{display:inline-block;padding:3px 10px;border-radius:12px;font-weight:600;font-size:14px}
@@ -22,7 +33,6 @@ internal static class HtmlStyles
         .not_assessable{background:#757575;color:#fff}
         .lvl{font-size:11px;text-transform:uppercase;letter-spacing:.04em;color:#555}
         .warn{background:#fff4e5;border-left:4px solid #ef8f00;padding:6px 10px;margin:6px 0}
-        .cite{font-size:12px;color:#555;margin:2px 0 0 14px}
         .note{font-size:12px;color:#555}
         svg.plot{max-width:100%;height:auto;display:block;margin:8px 0}
         svg .axis{stroke:#333;stroke-width:1}

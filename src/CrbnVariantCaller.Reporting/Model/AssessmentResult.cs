@@ -14,4 +14,16 @@ public sealed record AssessmentResult
 
     /// <summary>The interpretation rule set applied (its name and thresholds).</summary>
     public string? Rules { get; init; }
+
+    /// <summary>The disease setting the biomarker rules were applied in.</summary>
+    public ClinicalSetting Setting { get; init; } = ClinicalSetting.Unspecified;
+
+    /// <summary>The version of the evidence table the citations come from.</summary>
+    public string? EvidenceVersion { get; init; }
+
+    /// <summary>The date of that version.</summary>
+    public string? EvidenceDate { get; init; }
+
+    /// <summary>Every source cited by a finding, numbered in order of first citation.</summary>
+    public IReadOnlyList<ReferenceEntry> References { get; init; } = [];
 }

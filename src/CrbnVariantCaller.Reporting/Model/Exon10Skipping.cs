@@ -35,6 +35,12 @@ public sealed record Exon10Skipping
     /// <summary>The interval method (Wilson score, Jeffreys beta, ...).</summary>
     public string? IntervalMethod { get; init; }
 
+    /// <summary>
+    /// The Δexon10 isoform's protein change (HGVS p., for example <c>p.(Leu340_Gly383del)</c> or a delins), computed from
+    /// the reference sequence: exon 10 is c.1017–1148, so the joint codon is c.1015_1016 + c.1149. Null without RNA data.
+    /// </summary>
+    public string? ProteinChange { get; init; }
+
     /// <summary>Why this status: counts against the configured thresholds.</summary>
     public string Reasoning { get; init; } = "No RNA data was given.";
 }

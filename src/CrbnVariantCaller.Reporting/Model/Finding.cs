@@ -15,6 +15,18 @@ public sealed record Finding
     /// <summary>The numbers behind it (counts, VAF, psi, percentile).</summary>
     public required string Evidence { get; init; }
 
-    /// <summary>Published sources for the interpretation.</summary>
+    /// <summary>Published sources for the interpretation, with PMID/DOI, as printed.</summary>
     public IReadOnlyList<string> Citations { get; init; } = [];
+
+    /// <summary>The evidence-table keys of <see cref="Citations"/>, in the same order.</summary>
+    public IReadOnlyList<string> CitationKeys { get; init; } = [];
+
+    /// <summary>The numbers of <see cref="CitationKeys"/> in <see cref="AssessmentResult.References"/>.</summary>
+    public IReadOnlyList<int> ReferenceNumbers { get; init; } = [];
+
+    /// <summary>The AMP/ASCO/CAP tier; null for limitations (nothing was found to tier).</summary>
+    public AmpTier? Tier { get; init; }
+
+    /// <summary>The rule that set <see cref="Tier"/>, in words.</summary>
+    public string? TierRule { get; init; }
 }

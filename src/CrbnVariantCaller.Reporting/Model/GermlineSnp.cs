@@ -44,6 +44,13 @@ public sealed record GermlineSnp
     /// <summary>The assay it was typed from.</summary>
     public VariantSource Source { get; init; } = VariantSource.Dna;
 
+    /// <summary>
+    /// The genotype in the study's allele naming, for example <c>ABCB1 c.3435C&gt;T C/T</c> (the GRCh38 reference at
+    /// rs1045642 is the c.3435T allele, which the older literature calls the variant); null when the site table gives no
+    /// study naming or the site was not genotyped.
+    /// </summary>
+    public string? StudyGenotype { get; init; }
+
     /// <summary>Free-text note from the SNP table (for example <c>c.3435T&gt;C</c>).</summary>
     public string? Note { get; init; }
 }

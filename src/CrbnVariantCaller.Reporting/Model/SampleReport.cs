@@ -26,6 +26,9 @@ public sealed record SampleReport
     /// <summary>The program, its version and the compute backend that did the work.</summary>
     public required ToolInfo Tool { get; init; }
 
+    /// <summary>The disease setting given by the user (<c>--setting</c>); the assessment applies each biomarker rule only in its evidence's setting.</summary>
+    public ClinicalSetting Setting { get; init; } = ClinicalSetting.Unspecified;
+
     /// <summary>The input files.</summary>
     public InputsInfo Inputs { get; init; } = new();
 

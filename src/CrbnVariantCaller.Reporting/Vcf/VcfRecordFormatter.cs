@@ -11,11 +11,13 @@ internal static class VcfRecordFormatter
     /// <summary>A CRBN small variant.</summary>
     public static VcfRecordLine Variant(VariantReport v, int contigIndex)
     {
+        const int crbnExons = Core.Transcripts.CrbnTranscript.ExpectedExonCount;
         CheckAlleles(v.Ref, v.Alt, $"{v.Chrom}:{v.Pos}");
         List<string> info = ["GENE=" + VcfText.EncodeValue(v.Gene), "TX=" + VcfText.EncodeValue(v.Transcript)];
         AddIfPresent(info, "HGVSC", v.HgvsC);
         AddIfPresent(info, "HGVSP", v.HgvsP);
-        AddIfPresent(info, "CSQ", v.Consequence);
+        AddIfPresent(info, "SO", v.Consequence);
+        info.Add("CSQ=" + VepCsq.Value(v, crbnExons));
         if (v.Codon is int codon)
         {
             info.Add("CODON=" + VcfText.Number(codon));

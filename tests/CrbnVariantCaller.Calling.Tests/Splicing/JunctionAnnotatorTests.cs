@@ -26,7 +26,7 @@ public sealed class JunctionAnnotatorTests
     }
 
     [Fact]
-    public void Exon10_skip_is_an_in_frame_loss_of_residues_340_to_382_and_the_pocket()
+    public void Exon10_skip_removes_c1017_1148_in_frame_and_without_a_reference_names_no_residue_range()
     {
         JunctionEvent e = At(3_151_046, 3_153_423);
         Assert.Equal(JunctionKind.ExonSkip, e.Kind);
@@ -36,9 +36,25 @@ public sealed class JunctionAnnotatorTests
         Assert.Equal(FrameEffect.InFrame, e.Frame);
         Assert.Equal(9, e.DonorExon);
         Assert.Equal(11, e.AcceptorExon);
-        Assert.Contains("in-frame deletion of residues 340–382", e.ProteinEffect, StringComparison.Ordinal);
+        Assert.Contains("c.1017_1148 removed", e.ProteinEffect, StringComparison.Ordinal);
+        Assert.Contains("joint codon c.1015_1016 + c.1149", e.ProteinEffect, StringComparison.Ordinal);
         Assert.Contains("398-aa protein", e.ProteinEffect, StringComparison.Ordinal);
         Assert.Contains("drug-binding pocket lost: H378, W380", e.ProteinEffect, StringComparison.Ordinal);
+        Assert.DoesNotContain("340–382", e.ProteinEffect, StringComparison.Ordinal);
+        Assert.DoesNotContain("340-382", e.ProteinEffect, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// On the synthetic reference codon 339 is AGC (Ser) and codon 383 GGG (Gly): skipping exon 10 joins c.1015_1016 (AG)
+    /// to c.1149 (G), AGG = Arg, so the protein change is a delins of 339–383, not a deletion of 340–382.
+    /// </summary>
+    [Fact]
+    public void Exon10_skip_protein_change_is_computed_from_the_reference_sequence()
+    {
+        var annotator = new JunctionAnnotator(Crbn, Annotation.AnnotationWorld.Slice(GenomeBuild.GRCh38));
+        JunctionEvent e = annotator.Annotate(new Position(3_151_046), new Position(3_153_423), Strand.Minus, 7);
+        Assert.StartsWith("in-frame deletion p.(Ser339_Gly383delinsArg) (computed from the reference sequence)", e.ProteinEffect, StringComparison.Ordinal);
+        Assert.Equal("p.(Ser339_Gly383delinsArg)", annotator.InFrameDeletionProtein(1017, 1148));
     }
 
     [Fact]
@@ -73,7 +89,8 @@ public sealed class JunctionAnnotatorTests
         Assert.Equal(JunctionKind.AlternativeAcceptor, e.Kind);
         Assert.Equal(-3, e.TranscriptLengthChange);
         Assert.Equal(FrameEffect.InFrame, e.Frame);
-        Assert.Contains("codons 339–340", e.ProteinEffect, StringComparison.Ordinal);
+        Assert.Contains("c.1017_1019 removed", e.ProteinEffect, StringComparison.Ordinal);
+        Assert.Contains("codons 339–340 are affected", e.ProteinEffect, StringComparison.Ordinal);
     }
 
     [Fact]

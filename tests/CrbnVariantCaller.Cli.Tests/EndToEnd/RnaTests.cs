@@ -60,12 +60,17 @@ public sealed class RnaTests(RnaRuns runs) : IClassFixture<RnaRuns>
     [InlineData("RNA_PSI005")]
     [InlineData("RNA_PSI020")]
     [InlineData("RNA_PSI045")]
-    public void SkippingIsDetectedAndIsAResistanceFinding(string sample)
+    public void SkippingIsDetectedAndGradedPossibleWithItsComputedProteinChange(string sample)
     {
+        // Δexon10 is seen at diagnosis too: without a cohort reference or a baseline it is "possible" (issue #13, fix 2).
         JsonElement report = runs.Of($"exon10_psi/{sample}").Report;
-        Assert.Equal("detected", ReportContract.Exon10(report).GetProperty("status").GetString());
-        Assert.Equal("resistance_mechanism_detected", report.GetProperty("assessment").GetProperty("overall").GetString());
-        Assert.Contains(report.GetProperty("assessment").GetProperty("findings").EnumerateArray(), f => f.GetProperty("category").GetString() == "splicing");
+        JsonElement exon10 = ReportContract.Exon10(report);
+        Assert.Equal("detected", exon10.GetProperty("status").GetString());
+        Assert.Equal("p.(Ser339_Gly383delinsArg)", exon10.GetProperty("protein_change").GetString());
+        Assert.Equal("possible", report.GetProperty("assessment").GetProperty("overall").GetString());
+        JsonElement finding = Assert.Single(report.GetProperty("assessment").GetProperty("findings").EnumerateArray(), f => f.GetProperty("category").GetString() == "splicing");
+        Assert.Equal("III", finding.GetProperty("tier").GetString());
+        Assert.Contains("p.(Ser339_Gly383delinsArg)", finding.GetProperty("statement").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -39,7 +39,8 @@ public sealed class CrbnTranscriptTests
         Exon exon10In37 = CrbnTranscript.For(GenomeBuild.GRCh37).GetExon(10);
         Assert.Equal("chr3:3,194,140-3,194,271", exon10In37.Interval.ToString());
 
-        // c.1017-1148, in frame: skipping it loses residues 340-382 (codon 339 and 383 are split).
+        // c.1017-1148, in frame: skipping it removes the last base of codon 339, codons 340-382 and the first two bases of
+        // codon 383; the joint codon c.1015_1016 + c.1149 decides the protein change (computed from the sequence).
         TranscriptModel crbn = CrbnTranscript.For(GenomeBuild.GRCh38);
         Assert.Equal("c.1017", crbn.GetCdsPosition(exon10.Interval.End).ToString());
         Assert.Equal("c.1148", crbn.GetCdsPosition(exon10.Interval.Start).ToString());
