@@ -18,6 +18,8 @@ REF_REL = "reference/crbn_world.GRCh38.fa.gz"
 #: Manifest roles; crbn demo uses demo_dna + demo_rna.
 ROLES = {"DEEP_TUMOR": "demo_dna", "RNA_PSI020": "demo_rna", "DEEP_NORMAL": "matched_normal",
          "TN60_NORMAL": "matched_normal", "TN60_TUMOR": "tumor", "WGS_NEG": "negative_control",
+         "LONG_BASELINE": "baseline", "LONG_RELAPSE": "relapse", "NOCHANGE_A": "baseline", "NOCHANGE_B": "relapse",
+         "LONG_BASELINE_RNA": "baseline", "LONG_RELAPSE_RNA": "relapse",
          "PON_N1": "panel_of_normals", "PON_N2": "panel_of_normals", "PON_N3": "panel_of_normals",
          "PON_N4": "panel_of_normals"}
 
@@ -249,6 +251,47 @@ def build_dna(wd: World, rb: ReferenceBuilder, g: GenomeSeq) -> None:
            "demo DNA: low-VAF SNVs 0.10..0.005, 1-bp insertion, 3-bp deletion, pocket W386R/W380G; PGx genotypes")
 
     build_copy_number(wd, rb, g)
+    build_longitudinal_dna(wd, g, dz, g_syn, s_h353)
+
+
+#: The designed baseline/relapse comparison (crbn compare): what each change must be classified as.
+LONGITUDINAL_EXPECTED = {
+    "pairs": [
+        {"baseline": "LONG_BASELINE", "relapse": "LONG_RELAPSE", "verdict": "acquired",
+         "variants": {"W386R": "new", "C391R": "expanded", "E200E": "stable", "H353R": "lost"},
+         "exon10": "risen"},
+        {"baseline": "NOCHANGE_A", "relapse": "NOCHANGE_B", "verdict": "none",
+         "variants": {"E200E": "stable", "H353R": "stable"}, "exon10": "not_assessable"},
+    ]}
+
+
+def build_longitudinal_dna(wd: World, g: GenomeSeq, dz: CrbnDesigner, g_syn: Variant, s_h353: Variant) -> None:
+    """One patient at baseline and relapse (SYNTHETIC): W386R acquired (absent -> 0.15), a C391R subclone expanding
+    (0.04 -> 0.30), the germline synonymous E200E stable at 0.5 and an H353R subclone lost (0.10 -> 0); plus a pair
+    with no change (germline E200E and H353R at 0.10 in both)."""
+    regions = padded(crbn_targets(), 100)
+    w386r, c391r = dz.snv("W386R", 1156, "C"), dz.snv("C391R", 1171, "C")
+    germ = [g_syn]
+    designs = {
+        "LONG_BASELINE": [(Haplotype("alt_C391R", [c391r]), 0.04), (Haplotype("alt_H353R", [s_h353]), 0.10),
+                          (Haplotype("hapM"), 0.36), (Haplotype("hapP", list(germ)), 0.5)],
+        "LONG_RELAPSE": [(Haplotype("alt_C391R", [c391r]), 0.30), (Haplotype("alt_W386R", germ + [w386r]), 0.15),
+                         (Haplotype("hapM"), 0.20), (Haplotype("hapP", list(germ)), 0.35)],
+        "NOCHANGE_A": [(Haplotype("alt_H353R", [s_h353]), 0.10), (Haplotype("hapM"), 0.40), (Haplotype("hapP", list(germ)), 0.5)],
+        "NOCHANGE_B": [(Haplotype("alt_H353R", [s_h353]), 0.10), (Haplotype("hapM"), 0.40), (Haplotype("hapP", list(germ)), 0.5)],
+    }
+    samples = []
+    for name, comps in designs.items():
+        d = DnaDesign(name, [Component(h, share) for h, share in comps], regions, 300, 250, 25)
+        bam = run_dna(wd, g, d, "dna/longitudinal")
+        samples.append(sample_truth(wd, g, d, bam, "dna/longitudinal", {"W386R", "C391R", "H353R"}))
+    write_json(wd.path("dna/longitudinal/truth.json"), {
+        "scenario": "longitudinal", "synthetic": True, "purity": 1.0,
+        "kind": "DNA deep targeted (CRBN exons +-150 bp) at 300x: one patient at baseline and relapse, and a pair "
+                "with no change; RNA of the same samples in rna/longitudinal",
+        "expected_compare": LONGITUDINAL_EXPECTED, "samples": samples})
+    wd.add("longitudinal", "dna", ";".join(f"dna/longitudinal/{n}.bam" for n in designs),
+           "baseline/relapse: W386R acquired, C391R 0.04->0.30, germline E200E stable, H353R lost; no-change pair")
 
 
 def build_copy_number(wd: World, rb: ReferenceBuilder, g: GenomeSeq) -> None:

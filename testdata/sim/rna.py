@@ -290,3 +290,14 @@ def build_rna(wd, rb, g: GenomeSeq) -> None:
                         "rna/cohort/truth.json", "design TPM and realised fragments per sample and gene"))
     wd.add("cohort", "rna", ";".join(s["bam"] for s in cohort),
            "reference cohort for expression percentiles with known TPMs")
+
+    # -- one patient at baseline and relapse (DNA in dna/longitudinal): Δexon10 rises from psi 0.03 to 0.30
+    long_frags = 700
+    longitudinal = [run(RnaDesign(name, dict(BASE_TPM), round(long_frags / share), psi=psi), "rna/longitudinal")
+                    for name, psi in (("LONG_BASELINE_RNA", 0.03), ("LONG_RELAPSE_RNA", 0.30))]
+    write_json(wd.path("rna/longitudinal/truth.json"), {
+        "scenario": "longitudinal", "synthetic": True,
+        "kind": "RNA of the baseline/relapse pair of dna/longitudinal: CRBN delta-exon-10 psi 0.03 at baseline, "
+                "0.30 at relapse (~700 CRBN fragments each)", "samples": longitudinal})
+    wd.add("longitudinal", "rna", ";".join(s["bam"] for s in longitudinal),
+           "baseline/relapse RNA: delta-exon-10 psi 0.03 -> 0.30")
