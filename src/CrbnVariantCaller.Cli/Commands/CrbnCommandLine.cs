@@ -20,6 +20,8 @@ public static class CrbnCommandLine
         services.AddSingleton<CallCommand>();
         services.AddSingleton<BatchCommand>();
         services.AddSingleton<SummarizeCommand>();
+        services.AddSingleton<Pipeline.Compare.CompareRunner>();
+        services.AddSingleton<CompareCommand>();
         services.AddSingleton<DemoCommand>();
         services.AddSingleton<CohortCommand>();
         services.AddSingleton<PonCommand>();
@@ -44,6 +46,7 @@ public static class CrbnCommandLine
         root.Subcommands.Add(services.GetRequiredService<CallCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<BatchCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<SummarizeCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<CompareCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<DemoCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<CohortCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<PonCommand>().Build());

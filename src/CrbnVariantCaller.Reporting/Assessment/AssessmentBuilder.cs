@@ -72,6 +72,16 @@ public sealed class AssessmentBuilder
         };
     }
 
+    /// <summary>
+    /// The grade of one variant under these rules (<see cref="FindingLevel.ResistanceMechanism"/> for a likely mechanism,
+    /// <see cref="FindingLevel.UncertainSignificance"/> for a VUS), or null when it is not a coding or splice change.
+    /// </summary>
+    public FindingLevel? Grade(VariantReport variant)
+    {
+        ArgumentNullException.ThrowIfNull(variant);
+        return VariantFinding(variant, new Dictionary<string, EvidenceSource>(StringComparer.Ordinal))?.Level;
+    }
+
     /// <summary>Numbers the cited sources in order of first citation and fills each finding's printed citations.</summary>
     private (List<Finding>, List<ReferenceEntry>) Number(List<Finding> findings, Dictionary<string, EvidenceSource> extra)
     {
