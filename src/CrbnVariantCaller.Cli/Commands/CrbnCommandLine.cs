@@ -22,6 +22,7 @@ public static class CrbnCommandLine
         services.AddSingleton<SummarizeCommand>();
         services.AddSingleton<Pipeline.Compare.CompareRunner>();
         services.AddSingleton<CompareCommand>();
+        services.AddSingleton<SheetCommand>();
         services.AddSingleton<DemoCommand>();
         services.AddSingleton<CohortCommand>();
         services.AddSingleton<PonCommand>();
@@ -47,6 +48,7 @@ public static class CrbnCommandLine
         root.Subcommands.Add(services.GetRequiredService<BatchCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<SummarizeCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<CompareCommand>().Build());
+        root.Subcommands.Add(services.GetRequiredService<SheetCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<DemoCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<CohortCommand>().Build());
         root.Subcommands.Add(services.GetRequiredService<PonCommand>().Build());

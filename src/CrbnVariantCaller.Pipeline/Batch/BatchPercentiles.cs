@@ -92,9 +92,15 @@ public static class BatchPercentiles
         return ranked;
     }
 
+    /// <summary>True when the row's expression is ranked against the batch once it is quantified: an <c>rna</c> BAM and no <c>cohort</c>.</summary>
+    public static bool TakesPart(SampleSheetEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        return entry.Rna is not null && entry.Cohort is null;
+    }
+
     private static bool IsEligible(SampleSheetEntry entry, BatchSampleOutcome outcome) =>
-        entry.Rna is not null
-        && entry.Cohort is null
+        TakesPart(entry)
         && outcome.Report is { } report
         && report.Expression.Genes.Count > 0;
 

@@ -1,5 +1,6 @@
 using CrbnVariantCaller.Formats.SampleSheet;
 using CrbnVariantCaller.Reporting.Model;
+using CrbnVariantCaller.Reporting.MultiQc;
 using CrbnVariantCaller.Reporting.Output;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,7 @@ namespace CrbnVariantCaller.Pipeline.Batch;
 /// <summary>
 /// What follows the samples of a batch, shared by <c>crbn batch</c> (after its samples) and <c>crbn summarize</c>
 /// (after a workflow engine ran each <c>crbn call</c>): expression percentiles against the batch
-/// (<see cref="BatchPercentiles"/>), then the summary files (<see cref="BatchSummaryWriter"/>).
+/// (<see cref="BatchPercentiles"/>), then the summary files (<see cref="BatchSummaryWriter"/>, <see cref="MultiQcWriter"/>).
 /// </summary>
 public static class BatchSummary
 {
@@ -24,10 +25,11 @@ public static class BatchSummary
     public static int RankAgainstBatch(IReadOnlyList<SampleSheetEntry> entries, BatchSampleOutcome[] outcomes, string outDir, ILogger logger) =>
         BatchPercentiles.Apply(entries, outcomes, Path.GetFullPath(outDir), logger);
 
-    /// <summary>The summary files alone, one row per outcome in order.</summary>
+    /// <summary>The summary files alone, one row per outcome in order: <c>summary.tsv</c>, <c>summary.html</c> and MultiQC's <c>crbn_mqc.json</c>.</summary>
     public static BatchSummaryFiles WriteFiles(IReadOnlyList<BatchSampleOutcome> outcomes, string outDir)
     {
         (string tsv, string html) = BatchSummaryWriter.Write(outcomes, outDir);
-        return new BatchSummaryFiles(tsv, html, 0);
+        string multiQc = MultiQcWriter.Write(outcomes, outDir);
+        return new BatchSummaryFiles(tsv, html, multiQc, 0);
     }
 }

@@ -1,0 +1,101 @@
+using System.Text.RegularExpressions;
+using CrbnVariantCaller.TestSupport;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace CrbnVariantCaller.Cli.Tests.Workflow;
+
+/// <summary>
+/// <c>workflow/Snakefile</c> on the testdata sheet, run by Snakemake with the local executor and again on a real
+/// single-node Slurm started for the test (<c>workflow/test/slurm/</c>): both must write what <c>crbn batch</c> writes.
+/// Starting Slurm is part of the test: when it fails the test fails, saying why.
+/// </summary>
+public sealed partial class WorkflowTests(TestdataBatch batch, ITestOutputHelper output) : IClassFixture<TestdataBatch>
+{
+    /// <summary>The jobs of the testdata sheet: the panel of normals, 13 calls, batch percentiles and the summary.</summary>
+    private static readonly Dictionary<string, int> JobsPerRule = new(StringComparer.Ordinal)
+    {
+        ["panel_of_normals"] = 1, ["call"] = 13, ["batch_percentiles"] = 1, ["summary"] = 1,
+    };
+
+    [ToolFact("snakemake")]
+    public void Local_executor_writes_the_reports_and_summary_of_crbn_batch()
+    {
+        string work = Path.Combine(batch.Root, "local");
+        string outDir = Path.Combine(work, "out");
+        string config = SnakemakeRun.WriteConfig(Path.Combine(batch.Root, "local.yaml"), outDir);
+
+        var (exit, log) = SnakemakeRun.Run(work, new Dictionary<string, string>(), "--configfile", config, "--cores", "2");
+        output.WriteLine(log);
+
+        Assert.True(exit == 0, $"snakemake exited {exit}:\n{log}");
+        Assert.Equal(JobsPerRule, RuleCounts(log));
+        SameReports.Assert(batch, outDir);
+
+        // Run again: everything is up to date, so no rule runs and the reports are not rewritten.
+        DateTime written = File.GetLastWriteTimeUtc(Path.Combine(outDir, "RNA_PSI020.report.json"));
+        (exit, log) = SnakemakeRun.Run(work, new Dictionary<string, string>(), "--configfile", config, "--cores", "2");
+        Assert.True(exit == 0, log);
+        Assert.Contains("Nothing to be done", log, StringComparison.Ordinal);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(Path.Combine(outDir, "RNA_PSI020.report.json")));
+    }
+
+    [ToolFact("snakemake")]
+    public void Slurm_profile_submits_every_rule_as_a_job_and_writes_the_reports_and_summary_of_crbn_batch()
+    {
+        string slurmDir = Path.Combine(batch.Root, "slurm");
+        string scripts = Path.Combine(RepoPaths.Root, "workflow", "test", "slurm");
+        var (started, why) = SnakemakeRun.Run("bash", batch.Root, new Dictionary<string, string>(), [Path.Combine(scripts, "start-slurm.sh"), slurmDir]);
+        try
+        {
+            Assert.True(started == 0, $"could not start the single-node Slurm for this test (workflow/test/slurm/start-slurm.sh):\n{why}");
+            var environment = new Dictionary<string, string>
+            {
+                ["SLURM_CONF"] = Path.Combine(slurmDir, "slurm.conf"),
+                ["USER"] = Environment.GetEnvironmentVariable("USER") ?? "root",
+            };
+            string work = Path.Combine(batch.Root, "slurm-run");
+            string outDir = Path.Combine(work, "out");
+            string config = SnakemakeRun.WriteConfig(Path.Combine(batch.Root, "slurm.yaml"), outDir);
+
+            // One status query a second (Snakemake's Slurm default is one per 33 s, meant for busy clusters).
+            var (exit, log) = SnakemakeRun.Run(
+                work, environment, "--configfile", config, "--profile", SnakemakeRun.SlurmProfile, "--max-status-checks-per-second", "1");
+            output.WriteLine(log);
+            Assert.True(exit == 0, $"snakemake --profile workflow/profiles/slurm exited {exit}:\n{log}\n{Tail(Path.Combine(slurmDir, "slurmctld.log"))}");
+
+            // Every rule went through sbatch, and Slurm ran each as a job with the rule's resources.
+            Assert.Equal(JobsPerRule.Values.Sum(), SubmittedJobs().Matches(log).Count);
+            string[] jobs = File.ReadAllLines(Path.Combine(slurmDir, "jobcomp.log"));
+            foreach (string line in jobs)
+            {
+                output.WriteLine(line);
+            }
+
+            Assert.Equal(JobsPerRule, jobs.Select(j => JobRule().Match(j).Groups[1].Value).GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
+            Assert.All(jobs, j => Assert.Contains("JobState=COMPLETED", j, StringComparison.Ordinal));
+            Assert.All(jobs, j => Assert.Contains("Tres=cpu=1,mem=1000M,node=1", j, StringComparison.Ordinal));
+            Assert.All(jobs, j => Assert.Contains("TimeLimit=10 ", j, StringComparison.Ordinal));
+            SameReports.Assert(batch, outDir);
+        }
+        finally
+        {
+            SnakemakeRun.Run("bash", batch.Root, new Dictionary<string, string>(), [Path.Combine(scripts, "stop-slurm.sh"), slurmDir]);
+        }
+    }
+
+    private static Dictionary<string, int> RuleCounts(string log) =>
+        LocalRule().Matches(log).Select(m => m.Groups[1].Value).Where(r => r != "all")
+            .GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
+    private static string Tail(string path) => File.Exists(path) ? string.Join('\n', File.ReadLines(path).TakeLast(20)) : $"{path}: absent";
+
+    [GeneratedRegex(@"^(?:local)?rule (\w+):$", RegexOptions.Multiline)]
+    private static partial Regex LocalRule();
+
+    [GeneratedRegex(@"has been submitted with SLURM jobid \d+")]
+    private static partial Regex SubmittedJobs();
+
+    [GeneratedRegex(@" Name=snakejob_([a-z_]+?)_\d+ ")]
+    private static partial Regex JobRule();
+}
