@@ -44,7 +44,8 @@ internal static class Program
             o.SingleLine = true;
             o.TimestampFormat = "HH:mm:ss ";
         });
-        builder.Logging.AddFilter(level => level >= LogLevelFromEnvironment());
+        LogLevel minimum = LogLevelFromEnvironment(args);
+        builder.Logging.AddFilter(level => level >= minimum);
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
             o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
@@ -54,9 +55,12 @@ internal static class Program
         return builder.Build();
     }
 
-    /// <summary><c>CRBN_LOG_LEVEL</c> (Trace…Critical) sets the log level; the default shows warnings and errors.</summary>
-    private static LogLevel LogLevelFromEnvironment() =>
+    /// <summary>
+    /// <c>CRBN_LOG_LEVEL</c> (Trace…Critical) sets the log level. The default is Information, except for <c>crbn batch</c>
+    /// on a terminal, where the live progress display replaces the per-sample lines and only warnings and errors are logged.
+    /// </summary>
+    private static LogLevel LogLevelFromEnvironment(string[] args) =>
         Enum.TryParse(Environment.GetEnvironmentVariable("CRBN_LOG_LEVEL"), ignoreCase: true, out LogLevel level)
             ? level
-            : LogLevel.Information;
+            : args.FirstOrDefault() == "batch" && Progress.BatchProgressDisplay.IsTerminal ? LogLevel.Warning : LogLevel.Information;
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CrbnVariantCaller.Cli.Progress;
 using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Formats.SampleSheet;
 using CrbnVariantCaller.Pipeline;
@@ -10,7 +11,8 @@ namespace CrbnVariantCaller.Cli.Commands;
 /// <summary>
 /// <c>crbn batch</c>: every sample of a sample sheet (format: Formats/SampleSheet/README.md) through <c>crbn call</c>
 /// into one folder, then <c>summary.tsv</c> and <c>summary.html</c>. Exit code 2 when the sheet is malformed (before any
-/// sample runs), 3 when the batch finished but some samples failed, 0 when all succeeded.
+/// sample runs), 3 when the batch finished but some samples failed, 0 when all succeeded. On a terminal the progress is a
+/// live display (<see cref="BatchProgressDisplay"/>); otherwise it is the plain log lines.
 /// </summary>
 public sealed class BatchCommand(CommandGuard guard, SampleAnalyzer analyzer, BackendSelector backends, ILoggerFactory loggers)
 {
@@ -59,11 +61,11 @@ public sealed class BatchCommand(CommandGuard guard, SampleAnalyzer analyzer, Ba
             GermlineSites = CallCommand.ExistingFile(parse.GetValue(_germlineSites)),
         };
 
-        BatchResult result = new BatchRunner(analyzer, backends, loggers).Run(
-            request,
-            VersionAction.ToolVersion,
-            string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Prepend("crbn")),
-            cancellationToken);
+        var runner = new BatchRunner(analyzer, backends, loggers);
+        string commandLine = string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Prepend("crbn"));
+        BatchResult result = BatchProgressDisplay.IsTerminal
+            ? BatchProgressDisplay.Show(request.Sheet.Entries.Count, progress => runner.Run(request, VersionAction.ToolVersion, commandLine, cancellationToken, progress))
+            : runner.Run(request, VersionAction.ToolVersion, commandLine, cancellationToken);
         parse.InvocationConfiguration.Output.WriteLine(
             $"{result.Outcomes.Count} samples, {result.Failed} failed; summary: {result.SummaryTsv}");
         return result.AllSucceeded ? ExitCodes.Success : ExitCodes.PartialBatch;

@@ -24,9 +24,10 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
     /// <param name="toolVersion">The crbn version recorded in each report.</param>
     /// <param name="commandLine">The command line recorded in each report.</param>
     /// <param name="cancellationToken">Stops starting new samples (samples already running finish).</param>
+    /// <param name="progress">Told when each sample starts and finishes (a terminal display); null for none.</param>
     /// <exception cref="SampleSheetFormatException">Two sample IDs would write the same output files.</exception>
     /// <exception cref="ComputeUnavailableException">The device asked for explicitly cannot be used.</exception>
-    public BatchResult Run(BatchRequest request, string toolVersion, string? commandLine = null, CancellationToken cancellationToken = default)
+    public BatchResult Run(BatchRequest request, string toolVersion, string? commandLine = null, CancellationToken cancellationToken = default, IBatchProgress? progress = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentOutOfRangeException.ThrowIfLessThan(request.Jobs, 1);
@@ -48,7 +49,12 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
             0,
             entries.Count,
             new ParallelOptions { MaxDegreeOfParallelism = request.Jobs, CancellationToken = cancellationToken },
-            i => outcomes[i] = RunOne(request, outDir, i, toolVersion, commandLine, cancellationToken));
+            i =>
+            {
+                progress?.SampleStarted(i, entries[i]);
+                outcomes[i] = RunOne(request, outDir, i, toolVersion, commandLine, cancellationToken);
+                progress?.SampleFinished(i, outcomes[i]);
+            });
 
         BatchSummaryFiles summary = BatchSummary.Write(entries, outcomes, outDir, _logger);
         string tsv = summary.Tsv;
