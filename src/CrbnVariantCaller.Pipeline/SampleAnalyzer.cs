@@ -100,7 +100,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         {
             _logger.LogInformation("DNA: CRBN copy number against the panel of normals {Pon}", request.PanelOfNormals);
             copyNumberCall = new CopyNumberAnalysis(engine, loggers.CreateLogger<CopyNumberAnalysis>(), request.ChunkReads)
-                .Run(dna, genome, request.PanelOfNormals);
+                .Run(dna, genome, request.PanelOfNormals, CopyNumberOptions.Default with { Purity = request.Purity }, normal, reference);
         }
 
         RnaFindings? rnaFindings = null;
@@ -240,16 +240,17 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
             germline = new GermlineSection { Snps = inHeader };
         }
 
-        CrbnCopyNumber copyNumber = copyNumberCall is not null
-            ? CopyNumberAnalysis.ToReport(copyNumberCall)
-            : new CrbnCopyNumber
+        CopyNumberSection copyNumberSection = copyNumberCall is not null
+            ? CopyNumberAnalysis.ToSection(copyNumberCall)
+            : new CopyNumberSection { Crbn = new CrbnCopyNumber
             {
                 State = CopyNumberState.NotAssessable,
                 Method = "none",
                 Reasoning = dna is null
                     ? "copy number is measured from DNA read depth; no DNA BAM was given (--dna)"
                     : "copy-number calling needs a panel of normals (--pon; build one with 'crbn pon')",
-            };
+            } };
+        CrbnCopyNumber copyNumber = copyNumberSection.Crbn;
         if (copyNumber.State == CopyNumberState.NotAssessable)
         {
             notAssessable.Add(new NotAssessableItem("CRBN copy number", copyNumber.Reasoning ?? "not assessable"));
@@ -286,7 +287,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
             KnownResidues = known,
             Qc = qc,
             LimitOfDetection = lod,
-            CopyNumber = new CopyNumberSection { Crbn = copyNumber },
+            CopyNumber = copyNumberSection,
             Splicing = splicing,
             Expression = expression,
             Germline = germline,

@@ -21,7 +21,8 @@ ROLES = {"DEEP_TUMOR": "demo_dna", "RNA_PSI020": "demo_rna", "DEEP_NORMAL": "mat
          "LONG_BASELINE": "baseline", "LONG_RELAPSE": "relapse", "NOCHANGE_A": "baseline", "NOCHANGE_B": "relapse",
          "LONG_BASELINE_RNA": "baseline", "LONG_RELAPSE_RNA": "relapse",
          "PON_N1": "panel_of_normals", "PON_N2": "panel_of_normals", "PON_N3": "panel_of_normals",
-         "PON_N4": "panel_of_normals"}
+         "PON_N4": "panel_of_normals", "CNH_N1": "panel_of_normals", "CNH_N2": "panel_of_normals",
+         "CNH_N3": "panel_of_normals", "CNH_N4": "panel_of_normals", "CNH_N5_NOISY": "panel_of_normals"}
 
 
 class World:
@@ -46,7 +47,7 @@ class World:
             vcf = f"{folder}/{sample}.truth.vcf.gz"
             has_vcf = os.path.exists(os.path.join(self.out, vcf))
             tjson = f"{folder}/truth.json" if os.path.exists(os.path.join(self.out, folder, "truth.json")) else ""
-            role = ROLES.get(sample) or ("tumor" if sample.startswith("CN_") else
+            role = ROLES.get(sample) or ("tumor" if sample.startswith(("CN_", "CNH_")) else
                                          "cohort" if sample.startswith("COHORT_") else "rna_sample")
             self.manifest.append((scenario, sample if f.endswith(".bam") else "-", kind, role, f,
                                   vcf if has_vcf else "", tjson, purpose))
@@ -63,7 +64,11 @@ def build_reference(wd: World) -> tuple[ReferenceBuilder, GenomeSeq]:
     os.makedirs(wd.index_dir, exist_ok=True)
     rb.write_windows_fasta(os.path.join(wd.index_dir, "windows.fa"))
     fa = wd.path(REF_REL)
-    rb.write_genome_fasta_bgzf(fa)
+    # The genome FASTA also carries the copy-number world's sequence (sim/cn_hybrid.py: chr3 2.0-4.5 Mb and six
+    # background windows); bwa aligns the other scenarios to rb.windows only, so their BAMs do not change.
+    from .cn_hybrid import CnReference
+    cn = CnReference(rb)
+    ReferenceBuilder.write_genome_fasta_bgzf(cn, fa)  # type: ignore[arg-type]
     for ext in (".fai", ".gzi"):
         if os.path.exists(fa + ext):
             os.remove(fa + ext)
@@ -78,7 +83,8 @@ def build_reference(wd: World) -> tuple[ReferenceBuilder, GenomeSeq]:
     write_json(wd.path("reference/crbn_world.json"), {
         "synthetic": True,
         "description": "SYNTHETIC reference: real GRCh38 contig names/lengths, N outside the sequence windows",
-        "windows": [{"chrom": w.chrom, "start": w.start, "end": w.end} for w in rb.windows],
+        "windows": [{"chrom": w.chrom, "start": w.start, "end": w.end} for w in cn.windows],
+        "alignment_windows": [{"chrom": w.chrom, "start": w.start, "end": w.end} for w in rb.windows],
         "crbn": {"transcript": CRBN.tx_id, "strand": "-", "exons": [list(e) for e in CRBN.exons],
                  "cds": list(CRBN.cds), "exon10": list(CRBN_EXON10), "skip_junction": list(CRBN_SKIP_JUNCTION),
                  "introns": [list(i) for i in CRBN.introns()], "protein": read_protein(),
@@ -252,6 +258,8 @@ def build_dna(wd: World, rb: ReferenceBuilder, g: GenomeSeq) -> None:
 
     build_copy_number(wd, rb, g)
     build_longitudinal_dna(wd, g, dz, g_syn, s_h353)
+    from .cn_hybrid import build as build_cn_hybrid
+    build_cn_hybrid(wd, rb, log)
 
 
 #: The designed baseline/relapse comparison (crbn compare): what each change must be classified as.

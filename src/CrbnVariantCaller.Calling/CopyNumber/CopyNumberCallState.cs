@@ -18,6 +18,9 @@ public enum CopyNumberCallState
     /// <summary>More than two copies.</summary>
     Gain,
 
+    /// <summary>Two copies of one parental haplotype (loss of heterozygosity without a change in depth).</summary>
+    CopyNeutralLoh,
+
     /// <summary>Not judged; the reasoning says why.</summary>
     NotAssessable,
 }

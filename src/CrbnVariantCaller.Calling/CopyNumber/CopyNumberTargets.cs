@@ -12,24 +12,19 @@ public static class CopyNumberTargets
     /// <summary>Bases added to each side of a CRBN exon (the panel convention: exons ±150 bp).</summary>
     public const int ExonPadding = 150;
 
-    /// <summary>Length of a generated control window.</summary>
-    public const int ControlWindowLength = 300;
 
-    /// <summary>Generated control windows start every this many bases (at <c>k·10,000 + 1</c>).</summary>
-    public const int ControlSpacing = 10_000;
+    /// <summary>Default bin size of whole-genome bins (no capture BED).</summary>
+    public const int DefaultGenomeBinSize = 10_000;
 
-    /// <summary>Generated control windows reach this far either side of the gene.</summary>
-    public const int ControlReach = 150_000;
+    /// <summary>Default bin size of off-target bins (with a capture BED).</summary>
+    public const int DefaultAntitargetBinSize = 50_000;
 
-    /// <summary>No generated control window lies within this distance of the gene (a focal deletion often extends past it).</summary>
-    public const int ControlExclusion = 10_000;
+    /// <summary>Off-target bins keep this far from every target, so that reads of the capture are not counted there.</summary>
+    public const int AntitargetMargin = 200;
 
     /// <summary>
-    /// Targets derived from <paramref name="crbn"/> alone: every exon ±<see cref="ExonPadding"/>, plus
-    /// <see cref="ControlWindowLength"/>-bp control windows every <see cref="ControlSpacing"/> bp from
-    /// <see cref="ControlReach"/> before the gene to <see cref="ControlReach"/> after it, except within
-    /// <see cref="ControlExclusion"/> of the gene. Windows the normals do not cover (off-target in a panel) are dropped
-    /// later by the depth filter of the panel of normals. Sorted by position.
+    /// The CRBN exon windows (every exon ±<see cref="ExonPadding"/>), measured like capture targets. Without a BED they
+    /// go with whole-genome bins (<see cref="Tile"/>): normalisation uses the genome, never the CRBN neighbourhood.
     /// </summary>
     public static IReadOnlyList<CopyNumberTarget> FromCrbnModel(TranscriptModel crbn)
     {
@@ -43,22 +38,51 @@ public static class CopyNumberTargets
                 exon.Number));
         }
 
-        int geneStart = crbn.Span.Start.Value;
-        int geneEnd = crbn.Span.End.Value;
-        int first = Math.Max(0, (geneStart - ControlReach) / ControlSpacing);
-        int last = (geneEnd + ControlReach) / ControlSpacing;
-        for (int k = first; k <= last; k++)
-        {
-            int start = (k * ControlSpacing) + 1;
-            int end = start + ControlWindowLength - 1;
-            if (end < geneStart - ControlExclusion || start > geneEnd + ControlExclusion)
-            {
-                targets.Add(new CopyNumberTarget(new GenomicInterval(crbn.Contig, new Position(start), new Position(end)), $"CTRL_{crbn.Contig}_{start}", null));
-            }
-        }
-
         return Sorted(targets);
     }
+
+    /// <summary>
+    /// Bins of <paramref name="binSize"/> over one contig (the last one shorter), minus <paramref name="exclude"/>
+    /// widened by <paramref name="margin"/>; pieces shorter than a quarter bin are dropped.
+    /// </summary>
+    public static IEnumerable<CopyNumberTarget> Tile(string contig, int length, int binSize, BinKind kind, IReadOnlyList<GenomicInterval> exclude, int margin = 0)
+    {
+        ArgumentNullException.ThrowIfNull(contig);
+        ArgumentNullException.ThrowIfNull(exclude);
+        ArgumentOutOfRangeException.ThrowIfLessThan(binSize, 100);
+        (int Start, int End)[] holes = exclude.Where(e => e.Contig == contig)
+            .Select(e => (Math.Max(1, e.Start.Value - margin), e.End.Value + margin))
+            .OrderBy(h => h.Item1)
+            .ToArray();
+        int h = 0;
+        for (int start = 1; start <= length; start += binSize)
+        {
+            int end = Math.Min(length, start + binSize - 1);
+            int from = start;
+            while (h < holes.Length && holes[h].End < start)
+            {
+                h++;
+            }
+
+            for (int k = h; k < holes.Length && holes[k].Start <= end; k++)
+            {
+                if (holes[k].Start > from && holes[k].Start - from >= binSize / 4)
+                {
+                    yield return Bin(contig, from, holes[k].Start - 1, kind);
+                }
+
+                from = Math.Max(from, holes[k].End + 1);
+            }
+
+            if (end - from + 1 >= binSize / 4)
+            {
+                yield return Bin(contig, from, end, kind);
+            }
+        }
+    }
+
+    private static CopyNumberTarget Bin(string contig, int start, int end, BinKind kind) =>
+        new(new GenomicInterval(contig, new Position(start), new Position(end)), $"{contig}:{start}-{end}", null, kind);
 
     /// <summary>
     /// Labels capture intervals: an interval overlapping a CRBN exon becomes that exon's target (the exon with the most

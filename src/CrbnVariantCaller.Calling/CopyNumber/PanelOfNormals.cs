@@ -1,19 +1,29 @@
 namespace CrbnVariantCaller.Calling.CopyNumber;
 
 /// <summary>
-/// The reference of the copy-number call: per target, the median over the normals of log2(target depth / mean depth of
-/// the control targets), its spread (1.4826 × MAD) and the median raw depth.
+/// The reference of the copy-number call, one row per bin: the median over the normals of the normalised,
+/// GC-corrected log2 depth (<see cref="BinNormaliser"/>), its spread (1.4826 × MAD), the median raw depth and the
+/// bin's GC fraction; plus the normals' assay profile and the normals left out as outliers.
 /// </summary>
 public sealed class PanelOfNormals
 {
     /// <summary>Creates a panel from stored values (a PON file); the arrays line up with <paramref name="targets"/>.</summary>
-    public PanelOfNormals(IReadOnlyList<string> normals, IReadOnlyList<CopyNumberTarget> targets, double[] log2, double[] spread, double[] depth)
+    public PanelOfNormals(
+        IReadOnlyList<string> normals,
+        IReadOnlyList<CopyNumberTarget> targets,
+        double[] log2,
+        double[] spread,
+        double[] depth,
+        double[] gc,
+        AssayProfile assay,
+        IReadOnlyList<string>? outliers = null)
     {
         ArgumentNullException.ThrowIfNull(normals);
         ArgumentNullException.ThrowIfNull(targets);
-        if (log2.Length != targets.Count || spread.Length != targets.Count || depth.Length != targets.Count)
+        ArgumentNullException.ThrowIfNull(assay);
+        if (log2.Length != targets.Count || spread.Length != targets.Count || depth.Length != targets.Count || gc.Length != targets.Count)
         {
-            throw new ArgumentException("one log2, spread and depth per target");
+            throw new ArgumentException("one log2, spread, depth and GC per bin");
         }
 
         Normals = normals;
@@ -21,35 +31,58 @@ public sealed class PanelOfNormals
         Log2 = log2;
         Spread = spread;
         Depth = depth;
+        Gc = gc;
+        Assay = assay;
+        Outliers = outliers ?? [];
     }
 
-    /// <summary>The normals' names.</summary>
+    /// <summary>The normals whose medians make the panel.</summary>
     public IReadOnlyList<string> Normals { get; }
 
-    /// <summary>The targets.</summary>
+    /// <summary>Normals given but left out, each with why (for example <c>PON_N5: noise 0.31 vs panel median 0.08</c>).</summary>
+    public IReadOnlyList<string> Outliers { get; }
+
+    /// <summary>The bins.</summary>
     public IReadOnlyList<CopyNumberTarget> Targets { get; }
 
-    /// <summary>Median normalised log2 depth per target.</summary>
+    /// <summary>Median normalised log2 depth per bin.</summary>
     public double[] Log2 { get; }
 
-    /// <summary>Spread of the normalised log2 depth per target.</summary>
+    /// <summary>Spread of the normalised log2 depth per bin.</summary>
     public double[] Spread { get; }
 
-    /// <summary>Median mean depth per target.</summary>
+    /// <summary>Median mean depth per bin.</summary>
     public double[] Depth { get; }
 
-    /// <summary>Whether target <paramref name="index"/> has enough depth in the normals to be used.</summary>
-    public bool IsUsable(int index, CopyNumberOptions options) => Depth[index] >= options.MinTargetDepth;
+    /// <summary>GC fraction of the reference over each bin (NaN when unknown).</summary>
+    public double[] Gc { get; }
+
+    /// <summary>The normals' assay profile (median over the normals).</summary>
+    public AssayProfile Assay { get; }
+
+    /// <summary>The contig CRBN lies on, as the bins name it (<c>chr3</c> or <c>3</c>).</summary>
+    public string CrbnContig => Targets.FirstOrDefault(t => t.CrbnExon is not null)?.Interval.Contig ?? "chr3";
 
     /// <summary>
-    /// Builds the panel from the normals' depths (all measured on the same targets). Targets whose median depth is below
-    /// <see cref="CopyNumberOptions.MinTargetDepth"/> are kept but marked unusable by their depth, and do not take part in
-    /// the normalisation.
+    /// Whether bin <paramref name="index"/> is usable: at least <see cref="CopyNumberOptions.MinBinReads"/> reads in
+    /// the normals (median), a target with at least <see cref="CopyNumberOptions.MinTargetDepth"/>, and depth not below a
+    /// tenth of its kind's median (which drops unmappable or half-N bins).
     /// </summary>
-    /// <exception cref="ArgumentException">Fewer than two normals, or normals measured on different targets.</exception>
-    public static PanelOfNormals Build(IReadOnlyList<TargetDepths> normals, CopyNumberOptions? options = null)
+    public bool IsUsable(int index, CopyNumberOptions options) => UsableMask(options)[index];
+
+    /// <summary>The usable flag of every bin (see <see cref="IsUsable"/>).</summary>
+    public bool[] UsableMask(CopyNumberOptions options) => Usable(Targets, Depth, Assay.ReadLength, options);
+
+    /// <summary>
+    /// Builds the panel from the normals' depths (all measured on the same bins). A normal whose residual noise
+    /// against the others is more than <see cref="CopyNumberOptions.OutlierNoiseFactor"/> × the panel's median is left
+    /// out (while at least two normals remain) and named in <see cref="Outliers"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">Fewer than two normals, or normals measured on different bins.</exception>
+    public static PanelOfNormals Build(IReadOnlyList<TargetDepths> normals, double[] gc, CopyNumberOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(normals);
+        ArgumentNullException.ThrowIfNull(gc);
         options ??= CopyNumberOptions.Default;
         if (normals.Count < 2)
         {
@@ -62,15 +95,72 @@ public sealed class PanelOfNormals
             throw new ArgumentException("every normal must be measured on the same targets", nameof(normals));
         }
 
+        if (gc.Length != targets.Count)
+        {
+            throw new ArgumentException("one GC fraction per bin", nameof(gc));
+        }
+
+        PanelOfNormals panel = BuildFrom(normals, gc, options, []);
+        bool[] usable = panel.UsableMask(options);
+        double[] noise = normals.Select(n => ResidualNoise(n, panel, usable, options)).ToArray();
+        double typical = RobustStatistics.Median(noise);
+        var outliers = new List<string>();
+        var kept = new List<TargetDepths>();
+        for (int i = 0; i < normals.Count; i++)
+        {
+            if (noise[i] > options.OutlierNoiseFactor * typical && noise[i] > options.MinOutlierNoise)
+            {
+                outliers.Add($"{normals[i].Sample}: residual noise {noise[i]:0.###} vs the panel's median {typical:0.###}");
+            }
+            else
+            {
+                kept.Add(normals[i]);
+            }
+        }
+
+        PanelOfNormals final = outliers.Count == 0 || kept.Count < 2 ? panel : BuildFrom(kept, gc, options, outliers);
+        bool[] finalUsable = final.UsableMask(options);
+        double keptNoise = RobustStatistics.Median((outliers.Count == 0 || kept.Count < 2 ? normals : kept).Select(n => ResidualNoise(n, final, finalUsable, options)));
+        return new PanelOfNormals(final.Normals, final.Targets, final.Log2, final.Spread, final.Depth, final.Gc, final.Assay with { Noise = keptNoise }, final.Outliers);
+    }
+
+    /// <summary>The assay profile of one sample on these bins.</summary>
+    public static AssayProfile ProfileOf(TargetDepths sample, bool[] usable)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        double[] target = Enumerable.Range(0, sample.Targets.Count).Where(i => usable[i] && sample.Targets[i].Kind == BinKind.Target).Select(i => sample.MeanDepth[i]).ToArray();
+        double[] background = Enumerable.Range(0, sample.Targets.Count).Where(i => usable[i] && sample.Targets[i].Kind != BinKind.Target).Select(i => sample.MeanDepth[i]).ToArray();
+        return new AssayProfile(
+            sample.ReadLength,
+            target.Length > 0 ? RobustStatistics.Median(target) : 0,
+            background.Length > 0 ? RobustStatistics.Median(background) : 0);
+    }
+
+    /// <summary>1.4826 × MAD of a sample's GC-corrected residuals against the panel over the usable reference bins.</summary>
+    internal static double ResidualNoise(TargetDepths sample, PanelOfNormals panel, bool[] usable, CopyNumberOptions options)
+    {
+        double[] log2 = BinNormaliser.Normalise(sample.MeanDepth, panel.Targets, panel.Gc, usable, panel.CrbnContig, options);
+        double[] residual = Enumerable.Range(0, log2.Length)
+            .Where(i => usable[i] && BinNormaliser.IsReference(panel.Targets[i], panel.CrbnContig))
+            .Select(i => log2[i] - panel.Log2[i])
+            .ToArray();
+        return residual.Length < 2 ? 0 : RobustStatistics.MadSigma(residual);
+    }
+
+    private static PanelOfNormals BuildFrom(IReadOnlyList<TargetDepths> normals, double[] gc, CopyNumberOptions options, IReadOnlyList<string> outliers)
+    {
+        IReadOnlyList<CopyNumberTarget> targets = normals[0].Targets;
         int count = targets.Count;
+        double readLength = RobustStatistics.Median(normals.Select(n => n.ReadLength));
         double[] depth = new double[count];
         for (int t = 0; t < count; t++)
         {
             depth[t] = RobustStatistics.Median(normals.Select(n => n.MeanDepth[t]));
         }
 
-        bool[] usable = depth.Select(d => d >= options.MinTargetDepth).ToArray();
-        double[][] perNormal = normals.Select(n => Normalised(n.MeanDepth, targets, usable, options)).ToArray();
+        bool[] usable = Usable(targets, depth, readLength, options);
+        string crbnContig = targets.FirstOrDefault(t => t.CrbnExon is not null)?.Interval.Contig ?? "chr3";
+        double[][] perNormal = normals.Select(n => BinNormaliser.Normalise(n.MeanDepth, targets, gc, usable, crbnContig, options)).ToArray();
         double[] log2 = new double[count];
         double[] spread = new double[count];
         for (int t = 0; t < count; t++)
@@ -80,39 +170,31 @@ public sealed class PanelOfNormals
             spread[t] = RobustStatistics.MadSigma(values);
         }
 
-        return new PanelOfNormals(normals.Select(n => n.Sample).ToArray(), targets, log2, spread, depth);
+        AssayProfile[] profiles = normals.Select(n => ProfileOf(n, usable)).ToArray();
+        var assay = new AssayProfile(
+            readLength,
+            RobustStatistics.Median(profiles.Select(p => p.TargetDepth)),
+            RobustStatistics.Median(profiles.Select(p => p.BackgroundDepth)));
+        return new PanelOfNormals(normals.Select(n => n.Sample).ToArray(), targets, log2, spread, depth, gc, assay, outliers);
     }
 
-    /// <summary>
-    /// log2(depth / mean depth over the usable control targets) per target, floored at
-    /// <see cref="CopyNumberOptions.MinLog2"/>; all <see cref="CopyNumberOptions.MinLog2"/> when no control has reads.
-    /// </summary>
-    internal static double[] Normalised(double[] meanDepth, IReadOnlyList<CopyNumberTarget> targets, IReadOnlyList<bool> usable, CopyNumberOptions options)
+    private static bool[] Usable(IReadOnlyList<CopyNumberTarget> targets, double[] depth, double readLength, CopyNumberOptions options)
     {
-        double control = ControlDepth(meanDepth, targets, usable);
-        var result = new double[meanDepth.Length];
-        for (int t = 0; t < meanDepth.Length; t++)
+        double length = readLength > 0 ? readLength : options.ReadLength;
+        var kindMedian = new Dictionary<BinKind, double>();
+        foreach (BinKind kind in targets.Select(t => t.Kind).Distinct())
         {
-            result[t] = control > 0 && meanDepth[t] > 0 ? Math.Max(options.MinLog2, Math.Log2(meanDepth[t] / control)) : options.MinLog2;
+            double[] covered = Enumerable.Range(0, targets.Count).Where(i => targets[i].Kind == kind && depth[i] > 0).Select(i => depth[i]).ToArray();
+            kindMedian[kind] = covered.Length > 0 ? RobustStatistics.Median(covered) : 0;
         }
 
-        return result;
-    }
-
-    /// <summary>Length-weighted mean depth over the usable control targets (0 when there are none).</summary>
-    internal static double ControlDepth(double[] meanDepth, IReadOnlyList<CopyNumberTarget> targets, IReadOnlyList<bool> usable)
-    {
-        double bases = 0;
-        double sum = 0;
-        for (int t = 0; t < targets.Count; t++)
+        return Enumerable.Range(0, targets.Count).Select(i =>
         {
-            if (targets[t].IsControl && usable[t])
-            {
-                sum += meanDepth[t] * targets[t].Interval.Length;
-                bases += targets[t].Interval.Length;
-            }
-        }
-
-        return bases > 0 ? sum / bases : 0;
+            CopyNumberTarget t = targets[i];
+            double reads = depth[i] * t.Interval.Length / length;
+            return reads >= options.MinBinReads
+                && depth[i] >= options.MinBackgroundFraction * kindMedian[t.Kind]
+                && (t.Kind != BinKind.Target || depth[i] >= options.MinTargetDepth);
+        }).ToArray();
     }
 }

@@ -20,4 +20,32 @@ internal static class RobustStatistics
         double median = Median(values);
         return MadToSigma * Median(values.Select(v => Math.Abs(v - median)));
     }
+
+    /// <summary>
+    /// Weighted mean of the values within <paramref name="cut"/> robust standard deviations (1.4826 × MAD, scaled by
+    /// √weight) of the median: as efficient as a mean on clean data, as robust as a median to a few outlying bins.
+    /// </summary>
+    public static double TrimmedWeightedMean(IReadOnlyList<double> values, IReadOnlyList<double> weights, double cut = 3)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        double median = Median(values);
+        double[] scaled = values.Select((v, i) => (v - median) * Math.Sqrt(weights[i])).ToArray();
+        double sigma = MadSigma(scaled);
+        double sw = 0;
+        double swx = 0;
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (sigma <= 0 || Math.Abs(scaled[i]) <= cut * sigma)
+            {
+                sw += weights[i];
+                swx += weights[i] * values[i];
+            }
+        }
+
+        return sw > 0 ? swx / sw : median;
+    }
 }

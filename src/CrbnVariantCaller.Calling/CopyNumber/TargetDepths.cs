@@ -1,6 +1,6 @@
 namespace CrbnVariantCaller.Calling.CopyNumber;
 
-/// <summary>One sample's mean read depth on each target of a copy-number analysis.</summary>
+/// <summary>One sample's mean read depth on each bin of a copy-number analysis.</summary>
 public sealed class TargetDepths
 {
     /// <summary>Creates the profile; <paramref name="meanDepth"/> lines up with <paramref name="targets"/>.</summary>
@@ -22,9 +22,15 @@ public sealed class TargetDepths
     /// <summary>The sample's name.</summary>
     public string Sample { get; }
 
-    /// <summary>The targets measured.</summary>
+    /// <summary>The bins measured.</summary>
     public IReadOnlyList<CopyNumberTarget> Targets { get; }
 
-    /// <summary>Mean depth per target (summed per-base depth / target length, <c>samtools bedcov -j</c> semantics).</summary>
+    /// <summary>
+    /// Mean depth per bin: for targets, summed per-base depth / length (<c>samtools bedcov -j</c> semantics); for
+    /// off-target and genome bins, aligned bases of the reads that start in the bin / the bin's length.
+    /// </summary>
     public double[] MeanDepth { get; }
+
+    /// <summary>Median aligned read length of the reads counted (0 when unknown).</summary>
+    public double ReadLength { get; init; }
 }

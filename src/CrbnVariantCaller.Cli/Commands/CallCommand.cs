@@ -20,6 +20,7 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
     private readonly Option<string> _reference = new("--reference") { Description = "Reference FASTA (.fa with .fai, or .fa.gz with .fai and .gzi).", Required = true };
     private readonly Option<string?> _annotation = new("--annotation") { Description = "GTF/GFF3 for the expression genes (built-in models otherwise)." };
     private readonly Option<string?> _pon = new("--pon") { Description = "Copy-number panel of normals (crbn pon)." };
+    private readonly Option<double?> _purity = new("--purity") { Description = "Tumour purity (0-1] for copy number; estimated from BAF and depth when omitted." };
     private readonly Option<string?> _sample = new("--sample") { Description = "Sample ID naming the outputs (default: the BAM's @RG SM)." };
     private readonly Option<string> _out = new("--out") { Description = "Output folder.", Required = true };
     private readonly Option<string> _device = new("--device") { Description = "Compute backend: auto (CUDA, then an OpenCL GPU, else the managed CPU), cpu, cuda, opencl or ilgpu-cpu (parity checks).", DefaultValueFactory = _ => "auto" };
@@ -41,7 +42,7 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
     {
         Command command = new("call", "Call CRBN point mutations, Δexon10 splicing, expression biomarkers and germline SNPs for one sample.")
         {
-            _dna, _normal, _rna, _expression, _reference, _annotation, _pon, _sample, _out, _device, _threads, _chunkReads,
+            _dna, _normal, _rna, _expression, _reference, _annotation, _pon, _purity, _sample, _out, _device, _threads, _chunkReads,
             _cohort, _signature, _germlineSites, _strandedness, _setting, _plainVcf,
         };
         command.SetAction((parse, ct) => guard.RunAsync("call", _ => Task.FromResult(Run(parse)), ct));
@@ -59,6 +60,7 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
             Reference = ExistingFile(parse.GetRequiredValue(_reference))!,
             Annotation = ExistingFile(parse.GetValue(_annotation)),
             PanelOfNormals = ExistingFile(parse.GetValue(_pon)),
+            Purity = Purity(parse.GetValue(_purity)),
             SampleId = parse.GetValue(_sample),
             OutDir = UsableOutDir(parse.GetRequiredValue(_out)),
             Device = ParseDevice(parse.GetValue(_device)!),
@@ -154,4 +156,8 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
         "reverse" or "2" => Strandedness.ReverselyStranded,
         _ => throw new UsageException($"--rna-strandedness must be auto, unstranded, forward or reverse (got '{text}')."),
     };
+
+    /// <summary>A purity in (0, 1], or null; anything else is a usage error.</summary>
+    internal static double? Purity(double? value) =>
+        value is null or (> 0 and <= 1) ? value : throw new UsageException($"--purity must be in (0, 1]; {value} given.");
 }

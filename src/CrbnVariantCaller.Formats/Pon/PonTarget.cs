@@ -11,10 +11,16 @@ public sealed record PonTarget
     /// <summary>The target's name (BED name, or a generated one such as <c>CRBN_exon9</c>).</summary>
     public required string Name { get; init; }
 
+    /// <summary><c>target</c>, <c>antitarget</c> or <c>genome</c>.</summary>
+    public string Kind { get; init; } = "target";
+
+    /// <summary>GC fraction of the reference over the bin (NaN when unknown).</summary>
+    public double Gc { get; init; } = double.NaN;
+
     /// <summary>The CRBN exon (NM_016302.4 numbering) the target covers, or null for a control target.</summary>
     public int? CrbnExon { get; init; }
 
-    /// <summary>Median over the normals of log2(target mean depth / mean depth of all control targets).</summary>
+    /// <summary>Median over the normals of the normalised, GC-corrected log2 depth.</summary>
     public required double Log2 { get; init; }
 
     /// <summary>Spread of that log2 over the normals (1.4826 × median absolute deviation).</summary>

@@ -36,6 +36,9 @@ public sealed record CallRequest
     /// <summary>A copy-number panel of normals.</summary>
     public string? PanelOfNormals { get; init; }
 
+    /// <summary>Tumour purity (0–1] given by the lab; estimated from BAF and depth when null.</summary>
+    public double? Purity { get; init; }
+
     /// <summary>The sample ID used to name the outputs; taken from the BAM's @RG SM when null.</summary>
     public string? SampleId { get; init; }
 

@@ -21,6 +21,9 @@ public enum CopyNumberState
     /// <summary>More than two copies.</summary>
     Gain,
 
+    /// <summary>Copy-neutral loss of heterozygosity (two copies of one parental haplotype).</summary>
+    CopyNeutralLoh,
+
     /// <summary>Copy number could not be judged (no DNA, no panel of normals, too little coverage).</summary>
     NotAssessable,
 }

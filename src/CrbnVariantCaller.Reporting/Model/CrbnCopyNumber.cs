@@ -15,6 +15,18 @@ public sealed record CrbnCopyNumber
     /// <summary>Exon numbers (NM_016302.4) with a loss or gain; empty when none.</summary>
     public IReadOnlyList<int> ExonsAffected { get; init; } = [];
 
+    /// <summary>The segment that contains CRBN: breakpoints (start/end), log2 and number of bins; null when not assessed.</summary>
+    public CopyNumberSegmentReport? Segment { get; init; }
+
+    /// <summary>Per-exon log2 ratios and states.</summary>
+    public IReadOnlyList<CopyNumberExon> Exons { get; init; } = [];
+
+    /// <summary>B-allele frequency and LOH over the CRBN segment; null when no SNPs were looked for.</summary>
+    public CopyNumberAlleles? Baf { get; init; }
+
+    /// <summary>Purity and integer copies.</summary>
+    public CopyNumberPurity? Purity { get; init; }
+
     /// <summary>How the call was made (for example <c>depth ratio against a panel of normals, median of targets</c>).</summary>
     public string Method { get; init; } = string.Empty;
 
