@@ -154,6 +154,39 @@ public sealed class RealisedFractionTests
         }
     }
 
+    /// <summary>
+    /// Inside each designed segment of the hybrid copy-number tumours, reads of haplotype B per read of haplotype A
+    /// (read names say which) are (1 − p + p·cB) / (1 − p + p·cA), within 4 SE.
+    /// </summary>
+    [ToolFact("samtools")]
+    public void HybridCopyNumberHaplotypeSharesMatchTheDesign()
+    {
+        using JsonDocument truth = SyntheticWorld.Truth("dna/copy_number_hybrid/truth.json");
+        int checkedSegments = 0;
+        foreach (JsonElement sample in truth.RootElement.GetProperty("samples").EnumerateArray())
+        {
+            double p = sample.GetProperty("purity").GetDouble();
+            foreach (JsonElement e in sample.GetProperty("tumour_events").EnumerateArray())
+            {
+                int ca = e.GetProperty("copies_a").GetInt32();
+                int cb = e.GetProperty("copies_b").GetInt32();
+                string bam = SyntheticWorld.PathOf(sample.GetProperty("bam").GetString()!);
+                string[] names = ExternalTool.Run("samtools", "view", bam, e.GetProperty("segment").GetString()!)
+                    .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l[..l.IndexOf('_', StringComparison.Ordinal)]).ToArray();
+                double a = names.Count(n => n == "hapA");
+                double b = names.Count(n => n == "hapB");
+                double expected = (1 - p + (p * cb)) / (1 - p + (p * ca));
+                double observed = b / a;
+                double se = observed * Math.Sqrt((1 / Math.Max(1, a)) + (1 / Math.Max(1, b)));
+                string name = sample.GetProperty("sample").GetString()!;
+                Assert.True(Math.Abs(observed - expected) <= (4 * se) + 0.01, $"{name}: B/A {observed:F3}, design {expected:F3}, 4 SE {4 * se:F3}");
+                checkedSegments++;
+            }
+        }
+
+        Assert.Equal(6, checkedSegments);
+    }
+
     [ToolFact("samtools")]
     public void CohortExpressionMatchesTheTruthTable()
     {

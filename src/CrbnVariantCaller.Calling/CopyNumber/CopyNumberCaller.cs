@@ -59,6 +59,11 @@ public sealed class CopyNumberCaller(CopyNumberOptions? options = null)
             return NotAssessable(method, pon, $"the sample does not fit the panel of normals ({mismatch}); build a panel from normals of the same assay (capture, targets, read length)");
         }
 
+        if (TooShallow(sample, pon, usable) is { } shallow)
+        {
+            return NotAssessable(method, pon, shallow);
+        }
+
         double[] weight = Weights(sample, pon, usable);
         double[] residual = Residuals(sample, pon, usable, weight);
         double noise = RobustStatistics.MadSigma(Enumerable.Range(0, count).Where(t => usable[t] && BinNormaliser.IsReference(pon.Targets[t], crbnContig)).Select(t => residual[t]).ToArray());
@@ -211,7 +216,7 @@ public sealed class CopyNumberCaller(CopyNumberOptions? options = null)
         int empty = 0;
         for (int t = 0; t < usable.Length; t++)
         {
-            if (usable[t])
+            if (usable[t] && BinNormaliser.IsReference(pon.Targets[t], pon.CrbnContig))
             {
                 panelBins++;
                 if (sample.MeanDepth[t] <= 0)
@@ -223,7 +228,7 @@ public sealed class CopyNumberCaller(CopyNumberOptions? options = null)
 
         if (panelBins > 0 && (double)empty / panelBins > _options.MaxEmptyBinFraction)
         {
-            return $"{empty} of the {panelBins} bins the normals cover have no reads in the sample";
+            return $"{empty} of the {panelBins} reference bins the normals cover have no reads in the sample";
         }
 
         if (mine.EnrichmentLog2 is { } a && theirs.EnrichmentLog2 is { } b && Math.Abs(a - b) > _options.MaxEnrichmentDifference)
@@ -237,6 +242,25 @@ public sealed class CopyNumberCaller(CopyNumberOptions? options = null)
         }
 
         return null;
+    }
+
+    /// <summary>Why the sample has too few reads for its bins (median target depth, or median reads per background bin), or null.</summary>
+    private string? TooShallow(TargetDepths sample, PanelOfNormals pon, bool[] usable)
+    {
+        AssayProfile mine = PanelOfNormals.ProfileOf(sample, usable);
+        if (pon.Assay.TargetDepth > 0 && mine.TargetDepth < _options.MinTargetDepth)
+        {
+            return $"the sample's median depth over the target bins is {Format(mine.TargetDepth)}x, below {Format(_options.MinTargetDepth)}x";
+        }
+
+        double readLength = sample.ReadLength > 0 ? sample.ReadLength : _options.ReadLength;
+        double[] reads = Enumerable.Range(0, pon.Targets.Count)
+            .Where(t => usable[t] && pon.Targets[t].Kind != BinKind.Target)
+            .Select(t => sample.MeanDepth[t] * pon.Targets[t].Interval.Length / readLength)
+            .ToArray();
+        return reads.Length > 0 && RobustStatistics.Median(reads) < _options.MinBinReads
+            ? $"the sample has a median of {Format(RobustStatistics.Median(reads))} reads per off-target/genome bin, below {Format(_options.MinBinReads)}"
+            : null;
     }
 
     /// <summary>GC-corrected residual log2 against the panel, each normalisation group centred on its reference bins.</summary>

@@ -4,14 +4,13 @@ using CrbnVariantCaller.Core.Transcripts;
 namespace CrbnVariantCaller.Calling.CopyNumber;
 
 /// <summary>
-/// Builds the target list of a copy-number analysis: from a capture BED (each interval labelled with the CRBN exon it
-/// overlaps, or as a control), or, without a BED, from the CRBN model itself.
+/// Builds the bins of a copy-number analysis: targets from a capture BED (each interval labelled with the CRBN exon it
+/// overlaps), or, without a BED, the CRBN exon windows; and off-target or whole-genome tiles (<see cref="Tile"/>).
 /// </summary>
 public static class CopyNumberTargets
 {
     /// <summary>Bases added to each side of a CRBN exon (the panel convention: exons ±150 bp).</summary>
     public const int ExonPadding = 150;
-
 
     /// <summary>Default bin size of whole-genome bins (no capture BED).</summary>
     public const int DefaultGenomeBinSize = 10_000;

@@ -269,6 +269,7 @@ public sealed class AssessmentBuilder
                 Tier2Rule + "biallelic loss of the drug target" + NoTier1),
             CopyNumberState.HemizygousLoss => (FindingLevel.Possible, "Hemizygous (one-copy) loss of CRBN.", AmpTier.III, Tier3Rule + "one-copy loss; one intact copy may remain functional"),
             CopyNumberState.PartialLoss => (FindingLevel.Possible, "Partial loss of CRBN exons.", AmpTier.III, Tier3Rule + "partial loss; its effect on the protein depends on the exons lost"),
+            CopyNumberState.CopyNeutralLoh => (FindingLevel.Informational, "Copy-neutral loss of heterozygosity over CRBN: both copies come from one parent, so a CRBN variant there would be homozygous.", null, null),
             CopyNumberState.NotAssessable => (FindingLevel.Limitation, "CRBN copy number could not be assessed.", null, null),
             _ => (null, string.Empty, null, null),
         };

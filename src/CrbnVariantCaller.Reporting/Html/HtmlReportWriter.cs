@@ -41,7 +41,7 @@ public static class HtmlReportWriter
         Variants(sb, report);
         KnownResidues(sb, report.KnownResidues);
         Coverage(sb, report, transcript);
-        CopyNumber(sb, report.CopyNumber.Crbn);
+        CopyNumber(sb, report.CopyNumber);
         Splicing(sb, report.Splicing, transcript);
         Expression(sb, report.Expression);
         Germline(sb, report.Germline);
@@ -196,8 +196,9 @@ public static class HtmlReportWriter
         sb.Append("</section>\n");
     }
 
-    private static void CopyNumber(StringBuilder sb, CrbnCopyNumber cn)
+    private static void CopyNumber(StringBuilder sb, CopyNumberSection section)
     {
+        CrbnCopyNumber cn = section.Crbn;
         sb.Append("<section id=\"copy-number\"><h2>Copy number</h2><table><tr><th>state</th><th>log2 ratio</th><th>estimated copies</th><th>exons affected</th><th>method</th></tr><tr><td>")
           .Append(HtmlText.Escape(Snake(cn.State.ToString()).Replace('_', ' '))).Append("</td><td class=\"num\">").Append(HtmlText.Number(cn.Log2Ratio, "0.###"))
           .Append("</td><td class=\"num\">").Append(HtmlText.Number(cn.EstimatedCopies, "0.##")).Append("</td><td>")
@@ -207,6 +208,7 @@ public static class HtmlReportWriter
             sb.Append("<p class=\"note\">").Append(HtmlText.Escape(cn.Reasoning)).Append("</p>");
         }
 
+        sb.Append(CopyNumberPlot.Render(section));
         sb.Append("</section>\n");
     }
 

@@ -27,19 +27,26 @@ public sealed class PonTsvTests(CopyNumberWorld world) : IClassFixture<CopyNumbe
             Assert.Equal(table.Targets[i].CrbnExon, read.Targets[i].CrbnExon);
             Assert.Equal(table.Targets[i].Log2, read.Targets[i].Log2, 5);
             Assert.Equal(table.Targets[i].Depth, read.Targets[i].Depth, 3);
+            Assert.Equal(table.Targets[i].Kind, read.Targets[i].Kind);
+            Assert.Equal(table.Targets[i].Gc, read.Targets[i].Gc, 5);
         }
 
-        // BED-style columns: the first panel_targets.bed line appears verbatim as the first four columns.
+        Assert.Equal(table.ReadLength, read.ReadLength);
+        Assert.Equal(table.TargetDepth, read.TargetDepth, 3);
+        Assert.Equal(table.NormalNoise, read.NormalNoise, 3);
+
+        // BED-style columns: the first panel_targets.bed line appears verbatim as the first four columns, then the kind.
         string firstBedLine = File.ReadLines(CopyNumberWorld.PanelBed).First();
-        Assert.Contains("\n" + firstBedLine + "\t.\t", text.ToString(), StringComparison.Ordinal);
+        Assert.Contains("\n" + firstBedLine + "\ttarget\t.\t", text.ToString(), StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("chrom\tstart\tend\n", 1, "##crbn-pon=1")]
-    [InlineData("##crbn-pon=2\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tcrbn_exon\tlog2\tspread\tdepth\n", 4, "version 2")]
-    [InlineData("##crbn-pon=1\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tcrbn_exon\tlog2\tspread\tdepth\nchr3\t10\t20\tx\t.\tNaN\t0.1\t50\n", 5, "log2 'NaN'")]
-    [InlineData("##crbn-pon=1\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tcrbn_exon\tlog2\tspread\tdepth\nchr3\t10\t20\tx\t.\t0.1\t0.1\t50\nchr3\t30\t20\ty\t3\t0.1\t0.1\t50\n", 6, "end 20 is not after start 30")]
-    [InlineData("##crbn-pon=1\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tcrbn_exon\tlog2\tspread\tdepth\nchr3\t10\t20\tx\n", 5, "expected 8 tab-separated columns, found 4")]
+    [InlineData("chrom\tstart\tend\n", 1, "##crbn-pon=2")]
+    [InlineData("##crbn-pon=1\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tcrbn_exon\tlog2\tspread\tdepth\n", 4, "version 1 is not supported")]
+    [InlineData("##crbn-pon=2\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\nchr3\t10\t20\tx\ttarget\t.\t0.4\tNaN\t0.1\t50\n", 5, "log2 'NaN'")]
+    [InlineData("##crbn-pon=2\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\nchr3\t10\t20\tx\ttarget\t.\t0.4\t0.1\t0.1\t50\nchr3\t30\t20\ty\ttarget\t3\t0.4\t0.1\t0.1\t50\n", 6, "end 20 is not after start 30")]
+    [InlineData("##crbn-pon=2\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\nchr3\t10\t20\tx\n", 5, "expected 10 tab-separated columns, found 4")]
+    [InlineData("##crbn-pon=2\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\nchr3\t10\t20\tx\tbait\t.\t0.4\t0.1\t0.1\t50\n", 5, "kind 'bait'")]
     public void BrokenPanelNamesTheLine(string text, int line, string problem)
     {
         PonFormatException e = Assert.Throws<PonFormatException>(() => PonTsv.Read(new StringReader(text), "pon.tsv"));

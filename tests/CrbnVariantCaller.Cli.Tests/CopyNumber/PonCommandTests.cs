@@ -32,9 +32,10 @@ public sealed class PonCommandTests : IDisposable
         Assert.True(code == 0, stderr);
         Assert.Contains("4 normals", stdout, StringComparison.Ordinal);
         string[] lines = File.ReadAllLines(pon);
-        Assert.Equal("##crbn-pon=1", lines[0]);
+        Assert.Equal("##crbn-pon=2", lines[0]);
         Assert.Equal("##normals=PON_N1,PON_N2,PON_N3,PON_N4", lines[2]);
         Assert.Equal(11, lines.Count(l => l.StartsWith("chr3\t", StringComparison.Ordinal) && l.Contains("\tCRBN_exon", StringComparison.Ordinal)));
+        Assert.Contains(lines, l => l.Contains(withBed ? "\tantitarget\t" : "\tgenome\t", StringComparison.Ordinal));
 
         foreach ((string sample, string state, int[] exons) in new[]
         {
@@ -63,7 +64,7 @@ public sealed class PonCommandTests : IDisposable
     public void BrokenPanelIsExitTwoNamingTheLine()
     {
         string pon = Path.Combine(_out, "bad.tsv");
-        File.WriteAllText(pon, "##crbn-pon=1\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tcrbn_exon\tlog2\tspread\tdepth\nchr3\t3149482\t3151195\tCRBN_exon11\t11\tabc\t0.1\t80\n");
+        File.WriteAllText(pon, "##crbn-pon=2\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\nchr3\t3149482\t3151195\tCRBN_exon11\ttarget\t11\t0.41\tabc\t0.1\t80\n");
 
         (int code, string stdout, string stderr) = CrbnProcess.Run(
             "call", "--dna", Bam("CN_NEUTRAL"), "--reference", Reference, "--pon", pon, "--out", Path.Combine(_out, "x"), "--device", "cpu");
@@ -106,6 +107,83 @@ public sealed class PonCommandTests : IDisposable
         ExternalTool.Run("samtools", "view", "-b", "--no-PG", "-o", bamPath, samPath);
         ExternalTool.Run("samtools", "index", bamPath);
         return bamPath;
+    }
+
+    /// <summary>
+    /// Through the crbn process on the hybrid-capture scenario: a 1.6-Mb deletion far past the gene at purity 0.4 and
+    /// 0.3 is a hemizygous loss with its breakpoints, copy-neutral LOH is found from the BAF, the outlier normal is left
+    /// out of the panel, and --purity replaces the estimate.
+    /// </summary>
+    [Fact]
+    public void HybridPanelCallsDeletionPastTheGeneAndCopyNeutralLoh()
+    {
+        string hybrid = Path.Combine(RepoPaths.TestData, "dna", "copy_number_hybrid");
+        string pon = Path.Combine(_out, "hybrid.tsv");
+        string[] normals = ["CNH_N1", "CNH_N2", "CNH_N3", "CNH_N4", "CNH_N5_NOISY"];
+        (int code, string stdout, string stderr) = CrbnProcess.Run([
+            "pon", "--normals", .. normals.Select(n => Path.Combine(hybrid, n + ".bam")), "--reference", Reference,
+            "--targets", Path.Combine(RepoPaths.TestData, "reference", "cn_hybrid_targets.bed"), "--out", pon, "--device", "cpu"]);
+        Assert.True(code == 0, stderr);
+        Assert.Contains("4 normals", stdout, StringComparison.Ordinal);
+        Assert.Contains("left out as outliers: CNH_N5_NOISY", stdout, StringComparison.Ordinal);
+
+        foreach ((string sample, string state, double purity, string[] extra) in new[]
+        {
+            ("CNH_DEL3P_P40", "hemizygous_loss", 0.4, Array.Empty<string>()),
+            ("CNH_DEL3P_P30", "hemizygous_loss", 0.3, Array.Empty<string>()),
+            ("CNH_DEL3P_P30", "hemizygous_loss", 0.3, new[] { "--purity", "0.3" }),
+            ("CNH_CNLOH", "copy_neutral_loh", 0.6, Array.Empty<string>()),
+        })
+        {
+            string outDir = Path.Combine(_out, sample + extra.Length);
+            (code, _, stderr) = CrbnProcess.Run(["call", "--dna", Path.Combine(hybrid, sample + ".bam"), "--reference", Reference, "--pon", pon, "--out", outDir, "--device", "cpu", .. extra]);
+            Assert.True(code == 0, stderr);
+            using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, sample + ".report.json")));
+            JsonElement cn = report.RootElement.GetProperty("copy_number");
+            JsonElement crbn = cn.GetProperty("crbn");
+            Assert.Equal(state, crbn.GetProperty("state").GetString());
+            JsonElement segment = crbn.GetProperty("segment");
+            Assert.True(segment.GetProperty("end").GetInt32() - segment.GetProperty("start").GetInt32() > 1_000_000, segment.ToString());
+            Assert.True(crbn.GetProperty("baf").GetProperty("het_snps").GetInt32() >= 5);
+            JsonElement p = crbn.GetProperty("purity");
+            Assert.Equal(extra.Length > 0 ? "given" : "estimated", p.GetProperty("source").GetString());
+            Assert.InRange(p.GetProperty("value").GetDouble(), purity - 0.1, purity + 0.1);
+            Assert.Equal(state == "copy_neutral_loh" ? 2 : 1, p.GetProperty("copies").GetInt32());
+            Assert.Contains("CNH_N5_NOISY", cn.GetProperty("outlier_normals")[0].GetString(), StringComparison.Ordinal);
+            Assert.True(cn.GetProperty("plot").GetProperty("bin_log2").GetArrayLength() > 50);
+        }
+    }
+
+    /// <summary>
+    /// Issue #12's case: a panel from the copy_number normals without a BED (whole-genome bins) does not fit the
+    /// 2000x deep-capture DEEP_TUMOR; the call says not_assessable with the reason instead of a false gain.
+    /// </summary>
+    [Fact]
+    public void PanelOfAnotherAssayGivesNotAssessableWithTheReason()
+    {
+        string pon = Path.Combine(_out, "wgs.tsv");
+        (int code, _, string stderr) = CrbnProcess.Run(["pon", "--normals", .. new[] { "PON_N1", "PON_N2", "PON_N3", "PON_N4" }.Select(Bam), "--reference", Reference, "--out", pon, "--device", "cpu"]);
+        Assert.True(code == 0, stderr);
+        string outDir = Path.Combine(_out, "deep");
+        (code, _, stderr) = CrbnProcess.Run("call", "--dna", Path.Combine(RepoPaths.TestData, "dna", "deep_panel", "DEEP_TUMOR.bam"), "--reference", Reference, "--pon", pon, "--out", outDir, "--device", "cpu");
+        Assert.True(code == 0, stderr);
+        using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "DEEP_TUMOR.report.json")));
+        JsonElement crbn = report.RootElement.GetProperty("copy_number").GetProperty("crbn");
+        Assert.Equal("not_assessable", crbn.GetProperty("state").GetString());
+        Assert.Equal(JsonValueKind.Null, crbn.GetProperty("log2_ratio").ValueKind);
+        Assert.Contains("does not fit the panel of normals", crbn.GetProperty("reasoning").GetString(), StringComparison.Ordinal);
+        Assert.Contains(
+            report.RootElement.GetProperty("not_assessable").EnumerateArray(),
+            item => item.ToString().Contains("does not fit the panel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void PurityOutsideZeroToOneIsExitTwo()
+    {
+        (int code, _, string stderr) = CrbnProcess.Run("call", "--dna", Bam("CN_NEUTRAL"), "--reference", Reference, "--purity", "1.5", "--out", Path.Combine(_out, "q"));
+
+        Assert.Equal(2, code);
+        Assert.Contains("--purity", stderr, StringComparison.Ordinal);
     }
 
     [Fact]
