@@ -32,7 +32,11 @@ public sealed class BatchSummaryWriterTests : IDisposable
         Assert.Equal("0.2", first["psi_skipped"]);
         Assert.Equal("12", first["crbn_percentile"]);
         Assert.Equal("1990.5", first["mean_depth"]);
-        Assert.Contains("exon 10", first["key_findings"]);
+        // One short line per raising finding, never the full sentences (issue #13, deliver 8).
+        Assert.Contains("p.Trp380Gly 2.1%", first["key_findings"]);
+        Assert.Contains("Δexon10 PSI 0.2", first["key_findings"]);
+        Assert.DoesNotContain("likely IMiD resistance mechanism", first["key_findings"]);
+        Assert.All(first["key_findings"].Split(" · "), line => Assert.True(line.Length <= 40, line));
 
         Assert.Equal("<bad> name", rows[1][0]);
         Assert.Equal("failed", rows[1][1]);
@@ -42,5 +46,7 @@ public sealed class BatchSummaryWriterTests : IDisposable
         Assert.Contains("&lt;bad&gt;", page);
         Assert.DoesNotContain("<bad>", page);
         Assert.Contains("1 failed", page);
+        Assert.Contains($"<a href=\"{Path.GetFileName(OutputNames.ForSample(ok.Report!.Sample).Html)}\">", page);
+        Assert.Contains("<br>Δexon10 PSI 0.2", page);
     }
 }

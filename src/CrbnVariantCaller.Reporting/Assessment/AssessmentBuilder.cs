@@ -16,7 +16,6 @@ public sealed class AssessmentBuilder
 {
     private const string Tier2Rule = "Tier II (potential clinical significance): ";
     private const string Tier3Rule = "Tier III (unknown clinical significance): ";
-    private const string NoTier1 = "; no CRBN alteration has level A/B evidence (approved therapy or guideline), so none is Tier I";
 
     private readonly InterpretationRules _rules;
     private readonly EvidenceTable _evidence;
@@ -157,10 +156,11 @@ public sealed class AssessmentBuilder
                 Category = FindingCategory.PointMutation,
                 Level = FindingLevel.ResistanceMechanism,
                 Statement = $"CRBN {name}: {l.Reason}; likely IMiD resistance mechanism.",
+                ShortLabel = Short(v),
                 Evidence = evidence,
                 CitationKeys = l.Keys,
                 Tier = AmpTier.II,
-                TierRule = Tier2Rule + l.Rule + "; level C/D evidence (small series, functional or structural data)" + NoTier1,
+                TierRule = Tier2Rule + l.Rule + "; level C/D evidence",
             };
         }
 
@@ -176,6 +176,7 @@ public sealed class AssessmentBuilder
                 Category = FindingCategory.PointMutation,
                 Level = FindingLevel.UncertainSignificance,
                 Statement = statement,
+                ShortLabel = Short(v) + " (VUS)",
                 Evidence = evidence,
                 CitationKeys = [EvidenceTable.UniProt],
                 Tier = AmpTier.III,
@@ -219,6 +220,7 @@ public sealed class AssessmentBuilder
                     Category = FindingCategory.Splicing,
                     Level = FindingLevel.Possible,
                     Statement = $"CRBN junction {j.Label}: {j.PredictedEffect ?? "alternative splicing of CRBN"}.",
+                    ShortLabel = $"CRBN {j.Label}",
                     Evidence = $"{j.Chrom}:{j.IntronStart}-{j.IntronEnd} ({j.Strand}), {j.UniqueReads} unique reads",
                     CitationKeys = [EvidenceTable.BloodNeoplasia2024],
                     Tier = AmpTier.III,
@@ -250,11 +252,12 @@ public sealed class AssessmentBuilder
             Level = high ? FindingLevel.ResistanceMechanism : FindingLevel.Possible,
             Statement = string.Create(CultureInfo.InvariantCulture,
                 $"CRBN exon 10 skipping (Δexon10) detected, PSI {Fmt(e10.PsiSkipped)} (95% CI {Fmt(e10.CiLow)}–{Fmt(e10.CiHigh)}, {e10.SkipReads} skip / {e10.InclusionReads} inclusion reads): {protein}, which removes H378 and W380 of the drug-binding pocket. {grade}"),
+            ShortLabel = "Δexon10 PSI " + Fmt(e10.PsiSkipped),
             Evidence = counts,
             CitationKeys = [EvidenceTable.Gooding2021, EvidenceTable.BloodNeoplasia2024, EvidenceTable.UniProt],
             Tier = high ? AmpTier.II : AmpTier.III,
             TierRule = high
-                ? Tier2Rule + "Δexon10 PSI above the lab's cohort reference; associated with lenalidomide/pomalidomide refractoriness" + NoTier1
+                ? Tier2Rule + "Δexon10 PSI above the lab's cohort reference; associated with lenalidomide/pomalidomide refractoriness"
                 : Tier3Rule + "Δexon10 without a cohort reference or a baseline rise; it also occurs at diagnosis",
         };
     }
@@ -266,7 +269,7 @@ public sealed class AssessmentBuilder
         (FindingLevel? level, string statement, AmpTier? tier, string? rule) = cn.State switch
         {
             CopyNumberState.HomozygousLoss => ((FindingLevel?)FindingLevel.ResistanceMechanism, "Homozygous loss of CRBN: no intact copy remains in the tumour.", (AmpTier?)AmpTier.II,
-                Tier2Rule + "biallelic loss of the drug target" + NoTier1),
+                Tier2Rule + "biallelic loss of the drug target"),
             CopyNumberState.HemizygousLoss => (FindingLevel.Possible, "Hemizygous (one-copy) loss of CRBN.", AmpTier.III, Tier3Rule + "one-copy loss; one intact copy may remain functional"),
             CopyNumberState.PartialLoss => (FindingLevel.Possible, "Partial loss of CRBN exons.", AmpTier.III, Tier3Rule + "partial loss; its effect on the protein depends on the exons lost"),
             CopyNumberState.CopyNeutralLoh => (FindingLevel.Informational, "Copy-neutral loss of heterozygosity over CRBN: both copies come from one parent, so a CRBN variant there would be homozygous.", null, null),
@@ -280,6 +283,13 @@ public sealed class AssessmentBuilder
                 Category = FindingCategory.CopyNumber,
                 Level = l,
                 Statement = statement,
+                ShortLabel = cn.State switch
+                {
+                    CopyNumberState.HomozygousLoss => "CN homozygous loss",
+                    CopyNumberState.HemizygousLoss => "CN loss (one copy)",
+                    CopyNumberState.PartialLoss => "CN partial loss",
+                    _ => "CN not assessable",
+                },
                 Evidence = cn.Reasoning is null ? evidence : $"{evidence}. {cn.Reasoning}",
                 CitationKeys = [EvidenceTable.Gooding2021],
                 Tier = tier,
@@ -322,6 +332,7 @@ public sealed class AssessmentBuilder
                 Level = rule.RaisesOverall ? FindingLevel.Possible : FindingLevel.Informational,
                 Statement = string.Create(CultureInfo.InvariantCulture,
                     $"{rule.Gene} expression at percentile {p:0} of {expression.PercentileReference ?? "the reference"}: {rule.Meaning} ({where}).{(rule.Caveat is null ? string.Empty : " " + rule.Caveat + ".")}"),
+                ShortLabel = string.Create(CultureInfo.InvariantCulture, $"{rule.Gene} {(rule.AdverseWhenHigh ? "high" : "low")} (pct {p:0})"),
                 Evidence = string.Create(CultureInfo.InvariantCulture, $"{rule.Gene}: counts {gene.Counts:0.##}, TPM {Fmt(gene.Tpm)}, percentile {p:0.#}"),
                 CitationKeys = [.. rule.CitationKeys],
                 Tier = AmpTier.III,
@@ -411,6 +422,10 @@ public sealed class AssessmentBuilder
         double[] values = lod.MinVaf.Select(v => v ?? 1.0).Order().ToArray();
         return values.Length == 0 ? 1.0 : values[values.Length / 2];
     }
+
+    /// <summary><c>p.Trp386Arg 5.0%</c>: the protein change (else the c. change) and the VAF.</summary>
+    private static string Short(VariantReport v) => string.Create(CultureInfo.InvariantCulture,
+        $"{(v.HgvsP is { Length: > 0 } p && p != "p.=" ? p : v.HgvsC ?? $"{v.Chrom}:{v.Pos}")} {100 * v.Vaf:0.0}%{(v.Source == VariantSource.Rna ? " RNA" : string.Empty)}");
 
     private static string Describe(VariantReport v) =>
         string.Join(' ', new[] { v.HgvsC, v.HgvsP }.Where(s => !string.IsNullOrEmpty(s))) is { Length: > 0 } hgvs ? hgvs : $"{v.Chrom}:{v.Pos}{v.Ref}>{v.Alt}";

@@ -74,7 +74,7 @@ public static class HtmlReportWriter
           .Append(") · tiers: AMP/ASCO/CAP 2017</p>");
         if (a.Findings.Count > 0)
         {
-            sb.Append("<div class=\"scroll\"><table class=\"findings\"><tr><th>tier</th><th>level</th><th>category</th><th>finding</th><th>evidence</th></tr>");
+            sb.Append("<div class=\"scroll\"><table class=\"findings\"><tr><th class=\"tier\">AMP tier (rule)</th><th class=\"lvl\">level</th><th class=\"cat\">category</th><th>finding</th><th class=\"ev\">evidence</th></tr>");
             foreach (Finding f in a.Findings)
             {
                 sb.Append("<tr><td class=\"tier\">").Append(f.Tier is AmpTier tier ? tier.ToString() : "–");
@@ -88,7 +88,7 @@ public static class HtmlReportWriter
                   .Append("</td><td class=\"evidence\">").Append(HtmlText.Escape(f.Evidence)).Append("</td></tr>");
             }
 
-            sb.Append("</table></div>");
+            sb.Append("</table></div><p class=\"note\">No CRBN alteration has AMP level A/B evidence (an approved therapy or a professional guideline), so none is Tier I.</p>");
         }
 
         if (a.Rules is not null)

@@ -8,22 +8,32 @@ internal static class HtmlStyles
         header{background:#1d2b44;color:#fff;padding:18px 28px}
         header h1{margin:0 0 4px;font-size:22px}
         header .meta{font-size:13px;opacity:.85}
-        main{max-width:1000px;margin:0 auto;padding:10px 24px 40px}
+        main{max-width:1240px;margin:0 auto;padding:10px 24px 40px}
+        main.wide{max-width:none}
+        table.summary{font-size:12px}
+        table.summary th,table.summary td{overflow-wrap:anywhere;padding:3px 4px}
+        table.summary td:nth-child(4){min-width:11em}
+        table.summary .badge{font-size:11px;padding:2px 6px;white-space:normal}
         section{background:#fff;border:1px solid #dde1e7;border-radius:6px;margin:16px 0;padding:14px 18px}
         h2{font-size:17px;margin:0 0 10px}
         table{border-collapse:collapse;width:100%;font-size:13px;margin:6px 0}
-        th,td{border-bottom:1px solid #e6e8ec;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:anywhere}
+        th,td{border-bottom:1px solid #e6e8ec;padding:4px 6px;text-align:left;vertical-align:top;overflow-wrap:break-word}
         .scroll{max-width:100%;overflow-x:auto}
-        table.findings td.evidence{font-size:12px;color:#444;max-width:22em}
-        td.tier{font-weight:700;white-space:nowrap}
-        td.tier .rule{font-weight:400;font-size:11px;color:#555;white-space:normal;max-width:14em}
+        table.findings{table-layout:fixed}
+        table.findings th.tier{width:12em}
+        table.findings th.lvl{width:8em}
+        table.findings th.cat{width:7em}
+        table.findings th.ev{width:17em}
+        table.findings td.evidence{font-size:12px;color:#444}
+        td.tier{font-weight:700}
+        td.tier .rule{font-weight:400;font-size:11px;color:#555}
         table.inputs td:nth-child(4){font-family:ui-monospace,monospace;font-size:11px}
         p.overall{font-size:15px}
         ol.refs{font-size:12px;padding-left:22px}
-        ol.refs li{margin:3px 0;overflow-wrap:anywhere}
+        ol.refs li{margin:3px 0}
         sup.cite{font-size:10px;margin-left:2px}
         sup.cite a{color:#1f5fa8;text-decoration:none}
-        @media print{body{background:#fff}main{max-width:none;padding:0 8px}section{break-inside:auto;border:none;padding:6px 0}.scroll{overflow:visible}table{font-size:10px}th,td{padding:2px 3px}header{background:#fff;color:#000;padding:6px 0}}
+        @media print{body{background:#fff}main{max-width:none;padding:0 8px}section{break-inside:auto;border:none;padding:6px 0}.scroll{overflow:visible}table{font-size:9px}th,td{padding:2px 3px;overflow-wrap:anywhere}svg.plot{max-width:100%}header{background:#fff;color:#000;padding:6px 0}}
         th{background:#f0f2f5}
         td.num{text-align:right;font-variant-numeric:tabular-nums}
         .badge{display:inline-block;padding:3px 10px;border-radius:12px;font-weight:600;font-size:14px}

@@ -12,6 +12,9 @@ public sealed record Finding
     /// <summary>What was found, in one sentence.</summary>
     public required string Statement { get; init; }
 
+    /// <summary>The finding in a few words for a summary table (for example <c>p.Trp386Arg 5.0%</c>, <c>Δexon10 PSI 0.08</c>, <c>CN loss</c>).</summary>
+    public string? ShortLabel { get; init; }
+
     /// <summary>The numbers behind it (counts, VAF, psi, percentile).</summary>
     public required string Evidence { get; init; }
 

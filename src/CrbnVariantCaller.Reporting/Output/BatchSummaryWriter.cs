@@ -50,9 +50,7 @@ public static class BatchSummaryWriter
             return [outcome.Sample, status, "", "", "", "", "", "", "", "", "", "", "", "", "", "", outcome.Error ?? ""];
         }
 
-        string findings = string.Join(" | ", r.Assessment.Findings
-            .Where(f => f.Level is FindingLevel.ResistanceMechanism or FindingLevel.Possible)
-            .Select(f => f.Statement));
+        string findings = KeyFindings(r.Assessment);
         string variants = string.Join(", ", r.Variants.Where(v => v.IsPass)
             .Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.HgvsP ?? v.HgvsC ?? $"{v.Chrom}:{v.Pos}{v.Ref}>{v.Alt}"} ({v.Vaf:0.###}, {v.Source.ToString().ToLowerInvariant()})")));
         Exon10Skipping e10 = r.Splicing.CrbnExon10Skipping;
@@ -66,6 +64,22 @@ public static class BatchSummaryWriter
             r.NotAssessable.Count.ToString(CultureInfo.InvariantCulture), r.Tool.Backend, outcome.Error ?? "",
         ];
     }
+
+    /// <summary>
+    /// The key-findings cell: one short line per finding that raises the overall call (likely or possible mechanisms),
+    /// joined with <c> · </c>, for example <c>p.Trp386Arg 5.0% · Δexon10 PSI 0.08 · CN loss (one copy)</c>; <c>none</c> when there is none.
+    /// </summary>
+    public static string KeyFindings(AssessmentResult assessment)
+    {
+        ArgumentNullException.ThrowIfNull(assessment);
+        string[] lines = assessment.Findings
+            .Where(f => f.Level is FindingLevel.ResistanceMechanism or FindingLevel.Possible)
+            .Select(f => f.ShortLabel ?? (f.Statement.Length <= 60 ? f.Statement : f.Statement[..57] + "..."))
+            .ToArray();
+        return lines.Length == 0 ? "none" : string.Join(KeySeparator, lines);
+    }
+
+    private const string KeySeparator = " · ";
 
     private static string RenderTsv(List<string[]> rows)
     {
@@ -84,7 +98,7 @@ public static class BatchSummaryWriter
         StringBuilder sb = new();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>CRBN batch summary</title>\n<style>\n")
           .Append(HtmlStyles.Css).Append("\n</style>\n</head>\n<body>\n<header><h1>CRBN batch summary</h1><div class=\"meta\">")
-          .Append(rows.Count).Append(" sample(s), ").Append(rows.Count(r => r[1] == "failed")).Append(" failed</div></header>\n<main><section><table><tr>");
+          .Append(rows.Count).Append(" sample(s), ").Append(rows.Count(r => r[1] == "failed")).Append(" failed</div></header>\n<main class=\"wide\"><section><div class=\"scroll\"><table class=\"summary\"><tr>");
         foreach (string c in Columns)
         {
             sb.Append("<th>").Append(HtmlText.Escape(c.Replace('_', ' '))).Append("</th>");
@@ -97,13 +111,20 @@ public static class BatchSummaryWriter
             for (int i = 0; i < row.Length; i++)
             {
                 string cell = HtmlText.Escape(row[i]);
-                sb.Append("<td>").Append(Columns[i] == "overall" && row[i].Length > 0 ? $"<span class=\"badge {cell}\">{cell.Replace('_', ' ')}</span>" : cell).Append("</td>");
+                string content = Columns[i] switch
+                {
+                    "overall" when row[i].Length > 0 => $"<span class=\"badge {cell}\">{cell.Replace('_', ' ')}</span>",
+                    "sample" when row[1] != "failed" => $"<a href=\"{HtmlText.Escape(Uri.EscapeDataString(OutputNames.ForSample(row[0]).Html))}\">{cell}</a>",
+                    "key_findings" => string.Join("<br>", row[i].Split(KeySeparator).Select(HtmlText.Escape)),
+                    _ => cell,
+                };
+                sb.Append("<td>").Append(content).Append("</td>");
             }
 
             sb.Append("</tr>");
         }
 
-        sb.Append("</table></section></main>\n</body>\n</html>\n");
+        sb.Append("</table></div></section></main>\n</body>\n</html>\n");
         return sb.ToString();
     }
 
