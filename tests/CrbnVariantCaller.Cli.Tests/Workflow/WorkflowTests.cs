@@ -7,7 +7,8 @@ namespace CrbnVariantCaller.Cli.Tests.Workflow;
 
 /// <summary>
 /// <c>workflow/Snakefile</c> on the testdata sheet, run by Snakemake with the local executor and again on a real
-/// single-node Slurm started for the test (<c>workflow/test/slurm/</c>): both must write what <c>crbn batch</c> writes.
+/// single-node Slurm with accounting started for the test (<c>workflow/test/slurm/</c>): both must write what
+/// <c>crbn batch</c> writes, and <c>sacct</c> must list every rule's job with its resources.
 /// Starting Slurm is part of the test: when it fails the test fails, saying why.
 /// </summary>
 public sealed partial class WorkflowTests(TestdataBatch batch, ITestOutputHelper output) : IClassFixture<TestdataBatch>
@@ -64,24 +65,42 @@ public sealed partial class WorkflowTests(TestdataBatch batch, ITestOutputHelper
             output.WriteLine(log);
             Assert.True(exit == 0, $"snakemake --profile workflow/profiles/slurm exited {exit}:\n{log}\n{Tail(Path.Combine(slurmDir, "slurmctld.log"))}");
 
-            // Every rule went through sbatch, and Slurm ran each as a job with the rule's resources.
+            // Every rule went through sbatch, and Slurm's accounting (sacct) has each as a completed job with the rule's resources.
             Assert.Equal(JobsPerRule.Values.Sum(), SubmittedJobs().Matches(log).Count);
-            string[] jobs = File.ReadAllLines(Path.Combine(slurmDir, "jobcomp.log"));
+            string[] jobs = Accounting(environment, JobsPerRule.Values.Sum());
             foreach (string line in jobs)
             {
                 output.WriteLine(line);
             }
 
             Assert.Equal(JobsPerRule, jobs.Select(j => JobRule().Match(j).Groups[1].Value).GroupBy(r => r).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal));
-            Assert.All(jobs, j => Assert.Contains("JobState=COMPLETED", j, StringComparison.Ordinal));
-            Assert.All(jobs, j => Assert.Contains("Tres=cpu=1,mem=1000M,node=1", j, StringComparison.Ordinal));
-            Assert.All(jobs, j => Assert.Contains("TimeLimit=10 ", j, StringComparison.Ordinal));
+            Assert.All(jobs, j => Assert.Matches(@"^\d+\|snakejob_[a-z_]+_\d+\|COMPLETED\|1\|1000M\|00:10:00\|", j));
             SameReports.Assert(batch, outDir);
         }
         finally
         {
             SnakemakeRun.Run("bash", batch.Root, new Dictionary<string, string>(), [Path.Combine(scripts, "stop-slurm.sh"), slurmDir]);
         }
+    }
+
+    /// <summary>The job allocations sacct lists (steps left out), once all <paramref name="expected"/> have reached slurmdbd.</summary>
+    private static string[] Accounting(IReadOnlyDictionary<string, string> environment, int expected)
+    {
+        string[] jobs = [];
+        for (int attempt = 0; attempt < 60; attempt++)
+        {
+            var (exit, text) = SnakemakeRun.Run("sacct", Path.GetTempPath(), environment, ["-P", "-n", "-X", "--format=JobID,JobName,State,AllocCPUS,ReqMem,Timelimit,Elapsed,ExitCode"]);
+            Assert.True(exit == 0, $"sacct failed: {text}");
+            jobs = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (jobs.Length >= expected && jobs.All(j => j.Contains("|COMPLETED|", StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            Thread.Sleep(500);
+        }
+
+        return jobs;
     }
 
     private static Dictionary<string, int> RuleCounts(string log) =>
@@ -96,6 +115,6 @@ public sealed partial class WorkflowTests(TestdataBatch batch, ITestOutputHelper
     [GeneratedRegex(@"has been submitted with SLURM jobid \d+")]
     private static partial Regex SubmittedJobs();
 
-    [GeneratedRegex(@" Name=snakejob_([a-z_]+?)_\d+ ")]
+    [GeneratedRegex(@"^\d+\|snakejob_([a-z_]+?)_\d+\|")]
     private static partial Regex JobRule();
 }
