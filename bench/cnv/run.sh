@@ -24,7 +24,7 @@ mosdepth() { LD_LIBRARY_PATH="$WORK/lib" command mosdepth "$@"; }
 
 dotnet build src/CrbnVariantCaller.Cli -c Release -nologo -v q >/dev/null
 CRBN=$REPO/src/CrbnVariantCaller.Cli/bin/Release/net10.0/crbn
-echo "[cnv] crbn $($CRBN --version), $(cnvkit version 2>/dev/null | tail -1 | sed 's/^/cnvkit /'), $(mosdepth --version)"
+echo "[cnv] $($CRBN --version | head -1), $(cnvkit version 2>/dev/null | tail -1 | sed 's/^/cnvkit /'), $(mosdepth --version)"
 
 # CNVkit reads a plain FASTA; access = the sequence windows (everything else is N).
 zcat "$REF" > "$WORK/ref.fa"; samtools faidx "$WORK/ref.fa"
@@ -34,7 +34,8 @@ print(''.join(f\"{x['chrom']}\t{x['start']-1}\t{x['end']}\n\" for x in w), end='
 
 # ------------------------------------------------------------------ hybrid capture (committed testdata)
 echo "[cnv] hybrid: crbn pon + call"
-$CRBN pon --normals "${NORMALS[@]/#/$HYB/}" --reference "$REF" --targets "$BED" --out "$WORK/hyb_pon.tsv" --device cpu >/dev/null
+HYB_NORMALS=(); for n in "${NORMALS[@]}"; do HYB_NORMALS+=("$HYB/$n.bam"); done
+$CRBN pon --normals "${HYB_NORMALS[@]}" --reference "$REF" --targets "$BED" --out "$WORK/hyb_pon.tsv" --device cpu >/dev/null
 for s in "${NORMALS[@]}" "${TUMOURS[@]}"; do ln -sf "$HYB/$s.bam" "$WORK/$s.bam"; ln -sf "$HYB/$s.bam.csi" "$WORK/$s.bam.csi"; done
 for s in "${TUMOURS[@]}"; do
   $CRBN call --dna "$HYB/$s.bam" --reference "$REF" --pon "$WORK/hyb_pon.tsv" --out "$WORK/crbn_hyb" --device cpu >/dev/null
@@ -60,7 +61,8 @@ CRBN_S=$(echo "$t1 - $t0" | bc); MD_S=$(echo "$t2 - $t1" | bc)
 READS=$(samtools view -c "$WORK/wgs/WGS_N1.bam")
 
 echo "[cnv] WGS: crbn pon + call"
-$CRBN pon --normals "${WN[@]/#/$WORK/wgs/}" --reference "$REF" --out "$WORK/wgs_pon.tsv" --device cpu --threads 2 >/dev/null
+WGS_NORMALS=(); for n in "${WN[@]}"; do WGS_NORMALS+=("$WORK/wgs/$n.bam"); done
+$CRBN pon --normals "${WGS_NORMALS[@]}" --reference "$REF" --out "$WORK/wgs_pon.tsv" --device cpu --threads 2 >/dev/null
 for s in "${WT[@]}"; do $CRBN call --dna "$WORK/wgs/$s.bam" --reference "$REF" --pon "$WORK/wgs_pon.tsv" --out "$WORK/crbn_wgs" --device cpu >/dev/null; done
 echo "[cnv] WGS: cnvkit batch -m wgs (the same four normals, 10-kb bins)"
 ( cd "$WORK/wgs" && cnvkit batch "${WT[@]/%/.bam}" --normal "${WN[@]/%/.bam}" -m wgs --fasta ../ref.fa --access ../access.bed \

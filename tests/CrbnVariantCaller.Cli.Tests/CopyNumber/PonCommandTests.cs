@@ -175,6 +175,17 @@ public sealed class PonCommandTests : IDisposable
         Assert.Contains(
             report.RootElement.GetProperty("not_assessable").EnumerateArray(),
             item => item.ToString().Contains("does not fit the panel", StringComparison.Ordinal));
+
+        // The same through crbn batch --pon, as the issue tried it.
+        string sheet = Path.Combine(_out, "samples.csv");
+        File.WriteAllText(sheet, $"sample,dna,normal,rna\nDEEP,{Path.Combine(RepoPaths.TestData, "dna", "deep_panel", "DEEP_TUMOR.bam")},,\n");
+        string batchDir = Path.Combine(_out, "batch");
+        (code, _, stderr) = CrbnProcess.Run("batch", "--samples", sheet, "--reference", Reference, "--pon", pon, "--out", batchDir, "--device", "cpu");
+        Assert.True(code == 0, stderr);
+        using JsonDocument batched = JsonDocument.Parse(File.ReadAllText(Path.Combine(batchDir, "DEEP.report.json")));
+        JsonElement batchedCrbn = batched.RootElement.GetProperty("copy_number").GetProperty("crbn");
+        Assert.Equal("not_assessable", batchedCrbn.GetProperty("state").GetString());
+        Assert.Contains("does not fit the panel of normals", batchedCrbn.GetProperty("reasoning").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
