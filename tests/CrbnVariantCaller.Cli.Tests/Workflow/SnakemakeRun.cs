@@ -12,11 +12,12 @@ internal static class SnakemakeRun
     public static string SlurmProfile => Path.Combine(RepoPaths.Root, "workflow", "profiles", "slurm");
 
     /// <summary>The config for the testdata sheet with <paramref name="outDir"/> as the output folder.</summary>
-    public static string WriteConfig(string path, string outDir)
+    public static string WriteConfig(string path, string outDir, string sheet = "", string extraYaml = "")
     {
+        sheet = sheet.Length == 0 ? TestdataBatch.Sheet : sheet;
         string crbn = $"dotnet {Path.Combine(AppContext.BaseDirectory, "crbn.dll")}";
         StringBuilder yaml = new();
-        yaml.Append("samples: \"").Append(TestdataBatch.Sheet).Append("\"\n")
+        yaml.Append("samples: \"").Append(sheet).Append("\"\n")
             .Append("reference: \"").Append(TestdataBatch.Reference).Append("\"\n")
             .Append("out: \"").Append(outDir).Append("\"\n")
             .Append("crbn: \"").Append(crbn).Append("\"\n")
@@ -26,7 +27,7 @@ internal static class SnakemakeRun
             yaml.Append("  - \"").Append(bam).Append("\"\n");
         }
 
-        File.WriteAllText(path, yaml.ToString());
+        File.WriteAllText(path, yaml.Append(extraYaml).ToString());
         return path;
     }
 

@@ -42,6 +42,30 @@ public sealed partial class WorkflowTests(TestdataBatch batch, ITestOutputHelper
     }
 
     [ToolFact("snakemake")]
+    public void Gpu_is_declared_only_when_asked_for_and_a_bad_sheet_stops_before_any_job()
+    {
+        string work = Path.Combine(batch.Root, "dry");
+        string config = SnakemakeRun.WriteConfig(Path.Combine(batch.Root, "gpu.yaml"), Path.Combine(work, "out"), extraYaml: "gpus: 1\n");
+        var (exit, log) = SnakemakeRun.Run(work, new Dictionary<string, string>(), "--configfile", config, "--cores", "2", "--dry-run");
+        Assert.True(exit == 0, log);
+        string[] resources = log.Split('\n').Where(l => l.TrimStart().StartsWith("resources:", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(13, resources.Count(l => l.Contains("gpu=1, slurm_extra='--gres=gpu:1'", StringComparison.Ordinal)));
+
+        config = SnakemakeRun.WriteConfig(Path.Combine(batch.Root, "cpu.yaml"), Path.Combine(work, "out"));
+        (exit, log) = SnakemakeRun.Run(work, new Dictionary<string, string>(), "--configfile", config, "--cores", "2", "--dry-run");
+        Assert.True(exit == 0, log);
+        Assert.DoesNotContain("gpu=", log, StringComparison.Ordinal);
+
+        string sheet = Path.Combine(batch.Root, "duplicate.csv");
+        File.WriteAllLines(sheet, ["sample,dna", "A,a.bam", "A,b.bam"]);
+        config = SnakemakeRun.WriteConfig(Path.Combine(batch.Root, "bad.yaml"), Path.Combine(work, "bad-out"), sheet);
+        (exit, log) = SnakemakeRun.Run(work, new Dictionary<string, string>(), "--configfile", config, "--cores", "2");
+        Assert.NotEqual(0, exit);
+        Assert.Contains($"crbn sheet: {sheet}: line 3: sample 'A' is already on line 2", log, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(work, "bad-out")));
+    }
+
+    [ToolFact("snakemake")]
     public void Slurm_profile_submits_every_rule_as_a_job_and_writes_the_reports_and_summary_of_crbn_batch()
     {
         string slurmDir = Path.Combine(batch.Root, "slurm");
