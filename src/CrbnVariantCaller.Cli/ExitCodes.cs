@@ -17,4 +17,7 @@ public static class ExitCodes
 
     /// <summary>Interrupted by the user (Ctrl-C), as shells report SIGINT.</summary>
     public const int Interrupted = 130;
+
+    /// <summary>Terminated by SIGTERM (a scheduler's cancel, <c>kill</c>), as shells report it.</summary>
+    public const int Terminated = 143;
 }

@@ -27,7 +27,9 @@ internal static class Program
             return ExitCodes.BadInput;
         }
 
-        return await parse.InvokeAsync().ConfigureAwait(false);
+        // Our own SIGINT/SIGTERM handling (exit 130/143, temporary files removed) replaces System.CommandLine's.
+        using var signals = new ShutdownSignals(args.Length > 0 && !args[0].StartsWith('-') ? " " + args[0] : string.Empty);
+        return await parse.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = null }).ConfigureAwait(false);
     }
 
     private static IHost BuildHost(string[] args)

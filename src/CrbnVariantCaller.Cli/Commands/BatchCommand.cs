@@ -1,6 +1,7 @@
 using System.CommandLine;
 using CrbnVariantCaller.Cli.Progress;
 using CrbnVariantCaller.Compute.Backends;
+using CrbnVariantCaller.Formats.Output;
 using CrbnVariantCaller.Formats.SampleSheet;
 using CrbnVariantCaller.Pipeline;
 using CrbnVariantCaller.Pipeline.Batch;
@@ -61,6 +62,7 @@ public sealed class BatchCommand(CommandGuard guard, SampleAnalyzer analyzer, Ba
             GermlineSites = CallCommand.ExistingFile(parse.GetValue(_germlineSites)),
         };
 
+        using OutputFolderLock outLock = OutputFolderLock.Acquire(request.OutDir);
         var runner = new BatchRunner(analyzer, backends, loggers);
         string commandLine = string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Prepend("crbn"));
         BatchResult result = BatchProgressDisplay.IsTerminal

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using CrbnVariantCaller.Formats.Input;
+using CrbnVariantCaller.Formats.Output;
 using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Pipeline;
@@ -102,13 +104,13 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
             throw new UsageException("--normal needs --dna (the tumour).");
         }
 
+        using OutputFolderLock outLock = OutputFolderLock.Acquire(request.OutDir);
         analyzer.Run(request, VersionAction.ToolVersion, string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Prepend("crbn")));
         return ExitCodes.Success;
     }
 
-    /// <summary>The path, checked to exist (exit 2 naming it otherwise); null stays null.</summary>
-    internal static string? ExistingFile(string? path) =>
-        path is null || File.Exists(path) ? path : throw new FileNotFoundException("input file not found", path);
+    /// <summary>The path, checked to be an existing regular file (exit 2 naming it otherwise: missing, a directory, a FIFO, a device); null stays null.</summary>
+    internal static string? ExistingFile(string? path) => path is null ? null : RegularFile.Require(path);
 
     /// <summary>The most BGZF threads accepted: beyond a few per core they only cost memory.</summary>
     internal static int MaxThreads => Math.Max(16, Environment.ProcessorCount * 4);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CrbnVariantCaller.Formats.Output;
 using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Pipeline;
 using CrbnVariantCaller.Pipeline.Analysis;
@@ -44,7 +45,7 @@ public sealed class DemoCommand(
         ILogger logger = loggers.CreateLogger<DemoCommand>();
         logger.LogInformation("demo: SYNTHETIC data from {Data}", data);
 
-        Directory.CreateDirectory(outDir);
+        using OutputFolderLock outLock = OutputFolderLock.Acquire(outDir);
         string cohortPath = Path.Combine(outDir, "demo_cohort.tsv");
         string[] cohortBams = Directory.GetFiles(Path.Combine(data, "rna", "cohort"), "COHORT_*.bam").Order(StringComparer.Ordinal).ToArray();
         int n = cohorts.Build(cohortBams, reference, null, cohortPath, device, threads: 2, VersionAction.ToolVersion);

@@ -4,7 +4,9 @@ namespace CrbnVariantCaller.Formats.Output;
 /// Writes a set of files so that none appears half-written: each is written to a hidden temporary file in its target
 /// folder, flushed to disk, and only when every file of the set has been written are they renamed into place (a rename
 /// within one file system is atomic on POSIX). If any writer throws, every temporary file is deleted and no target is
-/// created or replaced. A process killed mid-way leaves at most hidden <c>.*.tmp</c> files, never a partial report.
+/// created or replaced. A process killed mid-way leaves at most hidden <c>.*.tmp</c> files, never a partial report; a
+/// SIGINT/SIGTERM handler removes those too (<see cref="TemporaryFiles"/>), and the next run into the folder removes
+/// what a SIGKILL left (<see cref="OutputFolderLock"/>).
 /// </summary>
 /// <remarks>Files are renamed in the order they were added; add an index after the file it indexes so its time stamp is not older.</remarks>
 public sealed class AtomicFileSet
@@ -30,6 +32,7 @@ public sealed class AtomicFileSet
             foreach ((string target, Action<Stream> write) in _files)
             {
                 string temp = TempPathFor(target);
+                TemporaryFiles.Register(temp);
                 written.Add((temp, target));
                 using (FileStream stream = new(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
                 {
@@ -41,6 +44,7 @@ public sealed class AtomicFileSet
             foreach ((string temp, string target) in written)
             {
                 File.Move(temp, target, overwrite: true);
+                TemporaryFiles.Unregister(temp);
             }
 
             return written.Select(w => w.Target).ToList();
@@ -50,6 +54,7 @@ public sealed class AtomicFileSet
             foreach ((string temp, _) in written)
             {
                 TryDelete(temp);
+                TemporaryFiles.Unregister(temp);
             }
 
             throw;
@@ -61,9 +66,8 @@ public sealed class AtomicFileSet
 
     private static string TempPathFor(string target)
     {
-        string dir = Path.GetDirectoryName(target) ?? ".";
-        Directory.CreateDirectory(dir);
-        return Path.Combine(dir, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
+        Directory.CreateDirectory(Path.GetDirectoryName(target) ?? ".");
+        return TemporaryFiles.NameFor(target);
     }
 
     private static void TryDelete(string path)

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Core.Errors;
+using CrbnVariantCaller.Formats.Input;
 using CrbnVariantCaller.Formats.SampleSheet;
 using CrbnVariantCaller.Pipeline.Inputs;
 using CrbnVariantCaller.Reporting.Model;
@@ -118,7 +119,7 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
     {
         SampleSheetEntry entry = request.Sheet.Entries[index];
         string progress = $"[{index + 1}/{request.Sheet.Entries.Count}] {entry.Sample}";
-        if (request.Resume && BatchReports.TryRead(entry, outDir, _logger) is { } previous)
+        if (request.Resume && BatchReports.TryRead(entry, outDir, _logger) is { } previous && OutputsComplete(entry, outDir, request.PlainVcf))
         {
             _logger.LogInformation("{Progress}: skipped, {Json} is already complete (--resume)", progress, OutputNames.ForSample(entry.Sample).Json);
             return new BatchSampleOutcome(entry.Sample, BatchSampleStatus.Skipped, previous);
@@ -159,14 +160,31 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
         }
     }
 
+    /// <summary>
+    /// Whether the sample's other files sit beside its report. They are renamed into place before the report, so a run
+    /// killed between renames leaves a report-less set that resume reruns; this also catches files deleted since.
+    /// </summary>
+    private bool OutputsComplete(SampleSheetEntry entry, string outDir, bool plainVcf)
+    {
+        OutputNames names = OutputNames.ForSample(entry.Sample);
+        string[] needed = plainVcf ? [names.Vcf, names.Html] : [names.VcfGz, names.Tabix, names.Html];
+        string? missing = needed.FirstOrDefault(n => !File.Exists(Path.Combine(outDir, n)));
+        if (missing is not null)
+        {
+            _logger.LogWarning("{Sample}: {Json} exists but {Missing} does not; running the sample again", entry.Sample, names.Json, missing);
+        }
+
+        return missing is null;
+    }
+
     /// <summary>Fails the sample (not the batch) with the path of the first input that does not exist.</summary>
     private static void CheckInputsExist(CallRequest call)
     {
         foreach (string? path in new[] { call.DnaBam, call.NormalBam, call.RnaBam, call.ExpressionTable, call.Annotation, call.Cohort, call.Signature, call.Reference })
         {
-            if (path is not null && !File.Exists(path))
+            if (path is not null)
             {
-                throw new FileNotFoundException("input file not found", path);
+                RegularFile.Require(path);
             }
         }
     }
