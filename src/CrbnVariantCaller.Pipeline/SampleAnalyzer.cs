@@ -69,7 +69,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
             throw new ArgumentException("--expression is used only without --rna (the RNA BAM is quantified directly)", nameof(request));
         }
 
-        string sample = request.SampleId ?? SampleNames.Of(primary);
+        string sample = SampleNames.Resolve(request.SampleId, primary);
         _logger.LogInformation("{Sample}: {Build} ({Summary})", sample, genome.Build, genome.Detection.Summary);
 
         GermlineSiteTable? sites = LoadGermlineSites(request, genome.Build, out string? sitesProblem);

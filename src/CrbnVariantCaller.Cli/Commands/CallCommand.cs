@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CrbnVariantCaller.Core.Samples;
 using CrbnVariantCaller.Formats.Input;
 using CrbnVariantCaller.Formats.Output;
 using CrbnVariantCaller.Compute.Backends;
@@ -78,9 +79,9 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
                 ? ClinicalSettings.TryParse(setting, out ClinicalSetting s) ? s : throw new UsageException($"--setting must be newly_diagnosed or relapsed (got '{setting}').")
                 : ClinicalSetting.Unspecified,
         };
-        if (request.SampleId is { } id && string.IsNullOrWhiteSpace(id))
+        if (request.SampleId is { } id && SampleIdRules.FindProblem(id) is { } problem)
         {
-            throw new UsageException("--sample must not be empty.");
+            throw new UsageException($"--sample '{SampleIdRules.Printable(id)}' {problem}.");
         }
 
         if (request.DnaBam is null && request.RnaBam is null)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CrbnVariantCaller.Core.Samples;
 using CsvHelper;
 
 namespace CrbnVariantCaller.Formats.SampleSheet;
@@ -184,9 +185,9 @@ public static class SampleSheetReader
     private static SampleSheetEntry ReadEntry(string[] fields, Dictionary<string, int> columns, long line, string path, string baseDirectory)
     {
         string sample = Cell("sample") ?? throw new SampleSheetFormatException(path, line, "the 'sample' cell is empty");
-        if (sample.Any(char.IsControl))
+        if (SampleIdRules.FindProblem(sample) is { } problem)
         {
-            throw new SampleSheetFormatException(path, line, $"sample ID '{sample}' contains a control character");
+            throw new SampleSheetFormatException(path, line, $"sample ID '{SampleIdRules.Printable(sample)}' {problem}");
         }
 
         var entry = new SampleSheetEntry
