@@ -60,6 +60,13 @@ public sealed class CommandGuard(ILogger<CommandGuard> logger, TextWriter error)
             await error.WriteLineAsync($"crbn {commandName}: interrupted").ConfigureAwait(false);
             return ExitCodes.Interrupted;
         }
+        catch (IOException ex) when (ex.HResult is 28 or 122 || ex.Message.Contains("No space left", StringComparison.OrdinalIgnoreCase) || ex.Message.Contains("quota", StringComparison.OrdinalIgnoreCase))
+        {
+            // ENOSPC / EDQUOT while writing outputs: every output is written to a temporary name first and the
+            // temporaries were removed when the write failed, so nothing half-written is left.
+            await error.WriteLineAsync($"crbn {commandName}: cannot write the outputs: {ex.Message.TrimEnd('.')}; no partial file was left").ConfigureAwait(false);
+            return ExitCodes.RuntimeFailure;
+        }
         catch (IOException ex) when (ex.HResult == 32 || ex.Message.Contains("Broken pipe", StringComparison.OrdinalIgnoreCase))
         {
             // Downstream closed the pipe (e.g. `crbn view x.bam | head`): not an error, as with samtools.

@@ -45,6 +45,11 @@ public sealed class BamIndex
     {
         ArgumentNullException.ThrowIfNull(path);
         byte[] raw = File.ReadAllBytes(path);
+        if (raw.Length == 0)
+        {
+            throw new BamIndexFormatException(path, "the index is empty (0 bytes), probably from an interrupted 'samtools index'; re-run it");
+        }
+
         if (raw.Length >= 4 && raw.AsSpan(0, 4).SequenceEqual(BaiMagic))
         {
             return ParseBai(path, raw);

@@ -1,0 +1,147 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace CrbnVariantCaller.Reliability.Tests.Process;
+
+/// <summary>A running <c>crbn</c> process (the built <c>crbn.dll</c> beside the tests) that a test can signal or kill.</summary>
+internal sealed class CrbnChild : IDisposable
+{
+    private readonly System.Diagnostics.Process _process;
+    private readonly StringBuilder _stderr = new();
+    private readonly StringBuilder _stdout = new();
+
+    private CrbnChild(string[] args)
+    {
+        // Started through python3 where it exists, to give crbn SIGINT's default disposition: a process started with
+        // SIGINT ignored (as background jobs of non-interactive shells are) keeps it ignored, and Ctrl-C could not be tested.
+        bool viaPython = TestSupport.ExternalTool.IsOnPath("python3");
+        var psi = new ProcessStartInfo(viaPython ? "python3" : "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (viaPython)
+        {
+            psi.ArgumentList.Add("-c");
+            psi.ArgumentList.Add("import os, signal, sys; signal.signal(signal.SIGINT, signal.SIG_DFL); os.execvp(sys.argv[1], sys.argv[1:])");
+            psi.ArgumentList.Add("dotnet");
+        }
+
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "crbn.dll"));
+        foreach (string a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        psi.Environment["CRBN_LOG_LEVEL"] = "Information";
+        _process = new System.Diagnostics.Process { StartInfo = psi };
+        _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
+        _process.Start();
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public int Pid => _process.Id;
+
+    public string Stderr
+    {
+        get
+        {
+            lock (_stderr)
+            {
+                return _stderr.ToString();
+            }
+        }
+    }
+
+    public string Stdout
+    {
+        get
+        {
+            lock (_stdout)
+            {
+                return _stdout.ToString();
+            }
+        }
+    }
+
+    public static CrbnChild Start(params string[] args) => new(args);
+
+    /// <summary>Runs to the end and returns the exit code and both streams.</summary>
+    public static (int ExitCode, string Stdout, string Stderr) Run(params string[] args)
+    {
+        using CrbnChild child = Start(args);
+        int code = child.WaitForExit(TimeSpan.FromMinutes(3));
+        return (code, child.Stdout, child.Stderr);
+    }
+
+    /// <summary>Waits for the exit; returns the exit code.</summary>
+    public int WaitForExit(TimeSpan limit)
+    {
+        if (!_process.WaitForExit(limit))
+        {
+            _process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"crbn did not finish within {limit}; stderr:\n{Stderr}");
+        }
+
+        _process.WaitForExit(); // drains the redirected streams
+        return _process.ExitCode;
+    }
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Sends a signal with kill(1): SIGKILL, SIGTERM or SIGINT.</summary>
+    public void Signal(string name)
+    {
+        using var kill = System.Diagnostics.Process.Start("kill", ["-" + name, Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
+    }
+
+    /// <summary>Waits until stderr contains <paramref name="text"/> (or the process ends); false on timeout.</summary>
+    public bool WaitForStderr(string text, TimeSpan limit)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < limit)
+        {
+            if (Stderr.Contains(text, StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            if (_process.HasExited)
+            {
+                return false;
+            }
+
+            Thread.Sleep(10);
+        }
+
+        return false;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit();
+        }
+
+        _process.Dispose();
+    }
+
+    private static void Append(StringBuilder sb, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (sb)
+        {
+            sb.Append(line).Append('\n');
+        }
+    }
+}
