@@ -3,7 +3,7 @@ using CrbnVariantCaller.Formats.Bgzf;
 using CrbnVariantCaller.Reporting.Json;
 using CrbnVariantCaller.Reporting.Model;
 
-namespace CrbnVariantCaller.Reliability.Tests.Process;
+namespace CrbnVariantCaller.Reliability.Tests.Runs;
 
 /// <summary>
 /// Checks that every file under its final name in an output folder is whole: reports parse (and name their sample),

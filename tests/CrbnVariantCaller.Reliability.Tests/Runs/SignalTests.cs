@@ -1,6 +1,6 @@
 using Xunit;
 
-namespace CrbnVariantCaller.Reliability.Tests.Process;
+namespace CrbnVariantCaller.Reliability.Tests.Runs;
 
 /// <summary>SIGINT and SIGTERM stop <c>crbn batch</c> with one line on stderr, no temporary file, exit 130 or 143, and only whole outputs.</summary>
 public sealed class SignalTests : IDisposable

@@ -1,7 +1,7 @@
 using Xunit;
 using Xunit.Abstractions;
 
-namespace CrbnVariantCaller.Reliability.Tests.Process;
+namespace CrbnVariantCaller.Reliability.Tests.Runs;
 
 /// <summary>
 /// <c>crbn batch</c> killed with SIGKILL at many points of its run: whatever is under a final name afterwards is whole

@@ -1,6 +1,6 @@
 using CrbnVariantCaller.TestSupport;
 
-namespace CrbnVariantCaller.Reliability.Tests.Process;
+namespace CrbnVariantCaller.Reliability.Tests.Runs;
 
 /// <summary>
 /// An 8-sample batch of small SYNTHETIC testdata BAMs (4 × WGS_NEG DNA, 4 × RNA_LOWDEPTH RNA): 2–3 s of

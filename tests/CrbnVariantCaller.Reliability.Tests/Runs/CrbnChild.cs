@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace CrbnVariantCaller.Reliability.Tests.Process;
+namespace CrbnVariantCaller.Reliability.Tests.Runs;
 
 /// <summary>A running <c>crbn</c> process (the built <c>crbn.dll</c> beside the tests) that a test can signal or kill.</summary>
 internal sealed class CrbnChild : IDisposable
 {
-    private readonly System.Diagnostics.Process _process;
+    private readonly Process _process;
     private readonly StringBuilder _stderr = new();
     private readonly StringBuilder _stdout = new();
 
@@ -35,7 +35,7 @@ internal sealed class CrbnChild : IDisposable
         }
 
         psi.Environment["CRBN_LOG_LEVEL"] = "Information";
-        _process = new System.Diagnostics.Process { StartInfo = psi };
+        _process = new Process { StartInfo = psi };
         _process.OutputDataReceived += (_, e) => Append(_stdout, e.Data);
         _process.ErrorDataReceived += (_, e) => Append(_stderr, e.Data);
         _process.Start();
@@ -95,7 +95,7 @@ internal sealed class CrbnChild : IDisposable
     /// <summary>Sends a signal with kill(1): SIGKILL, SIGTERM or SIGINT.</summary>
     public void Signal(string name)
     {
-        using var kill = System.Diagnostics.Process.Start("kill", ["-" + name, Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        using var kill = Process.Start("kill", ["-" + name, Pid.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         kill.WaitForExit();
     }
 
