@@ -10,10 +10,10 @@ namespace CrbnVariantCaller.Core.Samples;
 /// <remarks>
 /// Refused: empty; longer than <see cref="MaxLength"/> characters (file names are limited to 255 bytes); control
 /// characters (tab, newline, NUL...) and invisible format characters (bidi overrides, zero-width, BOM), which would
-/// split TSV/VCF lines or disguise a name; <c>/</c> or <c>\</c>, <c>.</c> and <c>..</c> (path traversal, absolute
-/// paths); leading or trailing spaces; a leading <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c>, which spreadsheets run as a
+/// split TSV/VCF lines or disguise a name; absolute paths and paths through <c>.</c> or <c>..</c> (traversal); leading or
+/// trailing spaces; a leading <c>=</c>, <c>+</c>, <c>-</c> or <c>@</c>, which spreadsheets run as a
 /// formula when they open <c>summary.tsv</c>. Kept and escaped: HTML and script text, quotes, commas, spaces inside,
-/// and non-ASCII letters.
+/// a <c>/</c> inside a name (the file-name stem replaces it), and non-ASCII letters.
 /// </remarks>
 public static class SampleIdRules
 {
@@ -59,14 +59,14 @@ public static class SampleIdRules
             }
         }
 
-        if (id.Contains('/', StringComparison.Ordinal) || id.Contains('\\', StringComparison.Ordinal))
+        if (id[0] is '/' or '\\' || (id.Length >= 2 && char.IsAsciiLetter(id[0]) && id[1] == ':'))
         {
-            return "contains a path separator ('/' or '\\')";
+            return "is an absolute path";
         }
 
-        if (id is "." or "..")
+        if (id.Split('/', '\\').Any(segment => segment is "." or ".."))
         {
-            return "is a path ('.' or '..')";
+            return "is a relative path with '.' or '..' (path traversal)";
         }
 
         if (char.IsWhiteSpace(id[0]) || char.IsWhiteSpace(id[^1]))

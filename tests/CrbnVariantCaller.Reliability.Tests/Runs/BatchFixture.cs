@@ -28,6 +28,10 @@ internal sealed class BatchFixture : IDisposable
 
     public static string Reference => Path.Combine(RepoPaths.TestData, "reference", "crbn_world.GRCh38.fa.gz");
 
+    /// <summary>The sample IDs of the sheet, in order.</summary>
+    public static IEnumerable<string> SampleIds =>
+        Enumerable.Range(1, Samples / 2).SelectMany(i => new[] { $"W{i}", $"R{i}" });
+
     public string Root { get; }
 
     public string Sheet { get; }

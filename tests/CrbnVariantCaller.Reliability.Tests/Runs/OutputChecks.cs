@@ -21,7 +21,11 @@ internal static class OutputChecks
             string name = Path.GetFileName(path);
             try
             {
-                if (name.EndsWith(".report.json", StringComparison.Ordinal))
+                if (name.EndsWith("_mqc.json", StringComparison.Ordinal))
+                {
+                    using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(path));
+                }
+                else if (name.EndsWith(".report.json", StringComparison.Ordinal))
                 {
                     using FileStream s = File.OpenRead(path);
                     SampleReport report = ReportJson.Read(s);
@@ -83,6 +87,31 @@ internal static class OutputChecks
         }
 
         return checkedFiles;
+    }
+
+    /// <summary>Every sample's four files and the batch summary are there, and every file is whole.</summary>
+    public static void AssertBatchComplete(string folder, IEnumerable<string> samples, int summaryRows)
+    {
+        foreach (string sample in samples)
+        {
+            foreach (string suffix in new[] { ".vcf.gz", ".vcf.gz.tbi", ".report.html", ".report.json" })
+            {
+                if (!File.Exists(Path.Combine(folder, sample + suffix)))
+                {
+                    throw new InvalidOperationException($"{sample}{suffix} is missing from {folder}");
+                }
+            }
+        }
+
+        foreach (string summary in new[] { "summary.tsv", "summary.html" })
+        {
+            if (!File.Exists(Path.Combine(folder, summary)))
+            {
+                throw new InvalidOperationException($"{summary} is missing from {folder}");
+            }
+        }
+
+        AssertAllWhole(folder, summaryRows);
     }
 
     /// <summary>Hidden temporary files (<c>.NAME.&lt;hex&gt;.tmp</c>) in the folder.</summary>
