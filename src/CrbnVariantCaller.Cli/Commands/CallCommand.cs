@@ -105,7 +105,8 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
             throw new UsageException("--normal needs --dna (the tumour).");
         }
 
-        using OutputFolderLock outLock = OutputFolderLock.Acquire(request.OutDir);
+        // Shared: several calls may write different samples into one folder (the Snakemake workflow does), never beside a batch.
+        using OutputFolderLock outLock = OutputFolderLock.AcquireShared(request.OutDir);
         analyzer.Run(request, VersionAction.ToolVersion, string.Join(' ', Environment.GetCommandLineArgs().Skip(1).Prepend("crbn")));
         return ExitCodes.Success;
     }

@@ -18,15 +18,25 @@ public sealed class OutputFileTests
         VcfChecks.AssertPassesBcftools(vcf);
     }
 
-    /// <summary>A sample ID with path separators cannot write outside <c>--out</c>.</summary>
+    /// <summary>
+    /// A sample ID with a path inside cannot write outside <c>--out</c>: a traversal is refused before anything runs
+    /// (exit 2, one line; the policy is Core/Samples/SampleIdRules), a slash inside a name becomes <c>_</c> in the file name.
+    /// </summary>
     [Fact]
     public void SampleNameWithPathSeparatorsStaysInsideTheOutputFolder()
     {
-        using CrbnRun run = CrbnRun.Call("--dna", CrbnRun.TestData("dna/wgs_negative/WGS_NEG.bam"), "--sample", "../../evil");
+        using (CrbnRun refused = CrbnRun.Call("--dna", CrbnRun.TestData("dna/wgs_negative/WGS_NEG.bam"), "--sample", "../../evil"))
+        {
+            Assert.Equal(2, refused.ExitCode);
+            Assert.Contains("path traversal", refused.ErrorLine, StringComparison.Ordinal);
+            Assert.Empty(refused.FilesWritten());
+        }
+
+        using CrbnRun run = CrbnRun.Call("--dna", CrbnRun.TestData("dna/wgs_negative/WGS_NEG.bam"), "--sample", "tumour/relapse");
         Assert.Equal(0, run.ExitCode);
         Assert.Equal(4, run.FilesWritten().Count);
         Assert.All(run.FilesWritten(), f => Assert.Equal(run.OutDir, Path.GetDirectoryName(f)));
-        Assert.Equal("../../evil", run.Report.GetProperty("sample").GetString());
+        Assert.Equal("tumour/relapse", run.Report.GetProperty("sample").GetString());
         Assert.Single(Directory.GetFileSystemEntries(Directory.GetParent(run.OutDir)!.FullName));
     }
 
