@@ -136,10 +136,10 @@ public static class HtmlReportWriter
         {
             sb.Append("<tr><td>").Append(HtmlText.Escape($"{v.Chrom}:{v.Pos.Value.ToString("N0", CultureInfo.InvariantCulture)}")).Append("</td><td>")
               .Append(HtmlText.Escape($"{v.Ref}>{v.Alt}")).Append("</td><td>").Append(HtmlText.Escape(v.HgvsC)).Append("</td><td>")
-              .Append(HtmlText.Escape(v.HgvsP)).Append("</td><td>").Append(HtmlText.Escape(v.Consequence)).Append("</td><td class=\"num\">")
+              .Append(HtmlText.Escape(v.HgvsP)).Append("</td><td>").Append(HtmlText.EscapeWrappable(v.Consequence)).Append("</td><td class=\"num\">")
               .Append(HtmlText.Number(v.Vaf, "0.####")).Append("</td><td class=\"num\">").Append(v.AltReads).Append('/').Append(v.Depth)
               .Append("</td><td class=\"num\">").Append(v.RefFwd).Append('/').Append(v.RefRev).Append(", ").Append(v.AltFwd).Append('/').Append(v.AltRev)
-              .Append("</td><td class=\"num\">").Append(HtmlText.Number(v.Quality, "0.#")).Append("</td><td>").Append(HtmlText.Escape(v.Filter))
+              .Append("</td><td class=\"num\">").Append(HtmlText.Number(v.Quality, "0.#")).Append("</td><td>").Append(HtmlText.EscapeWrappable(v.Filter))
               .Append("</td><td>").Append(v.InDrugBindingDomain ? "CULT" : string.Empty).Append(v.IsKnownResidue ? " (key residue)" : string.Empty)
               .Append("</td><td>").Append(v.Source == VariantSource.Rna ? "RNA" : "DNA").Append("</td></tr>");
         }

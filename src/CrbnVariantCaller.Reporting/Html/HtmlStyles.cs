@@ -11,7 +11,7 @@ internal static class HtmlStyles
         main{max-width:1240px;margin:0 auto;padding:10px 24px 40px}
         main.wide{max-width:none}
         table.summary{font-size:12px}
-        table.summary th,table.summary td{overflow-wrap:anywhere;padding:3px 4px}
+        table.summary th,table.summary td{overflow-wrap:break-word;padding:3px 4px}
         table.summary td:nth-child(4){min-width:11em}
         table.summary .badge{font-size:11px;padding:2px 6px;white-space:normal}
         section{background:#fff;border:1px solid #dde1e7;border-radius:6px;margin:16px 0;padding:14px 18px}
@@ -33,7 +33,8 @@ internal static class HtmlStyles
         ol.refs li{margin:3px 0}
         sup.cite{font-size:10px;margin-left:2px}
         sup.cite a{color:#1f5fa8;text-decoration:none}
-        @media print{body{background:#fff}main{max-width:none;padding:0 8px}section{break-inside:auto;border:none;padding:6px 0}.scroll{overflow:visible}table{font-size:9px}th,td{padding:2px 3px;overflow-wrap:anywhere}svg.plot{max-width:100%}header{background:#fff;color:#000;padding:6px 0}}
+        @page{size:A4;margin:12mm}
+        @media print{body{background:#fff}main{max-width:none;padding:0 8px}section{break-inside:auto;border:none;padding:6px 0}.scroll{overflow:visible}table{font-size:8.5px}th,td{padding:2px 3px;overflow-wrap:break-word}td.num{white-space:nowrap}table.findings td.evidence,table.findings td.tier .rule,table.findings .lvl,main sup.cite{font-size:8px}table.findings th.tier{width:10em}table.findings th.ev{width:15em}tr{break-inside:avoid}thead{display:table-header-group}svg.plot{max-width:100%}header{background:#fff;color:#000;padding:6px 0}}
         th{background:#f0f2f5}
         td.num{text-align:right;font-variant-numeric:tabular-nums}
         .badge{display:inline-block;padding:3px 10px;border-radius:12px;font-weight:600;font-size:14px}
@@ -67,5 +68,13 @@ internal static class HtmlStyles
         svg .lbl{font-size:11px;fill:#333}
         svg .small{font-size:10px}
         footer{font-size:12px;color:#666;text-align:center;margin:20px}
+        """;
+
+    /// <summary>Added after <see cref="Css"/> on the batch summary: one wide table, printed on landscape pages.</summary>
+    public const string SummaryCss = """
+
+        @page{size:A4 landscape;margin:10mm}
+        @media print{table.summary{font-size:8px}table.summary .badge{font-size:8px}table.summary th,table.summary td{overflow-wrap:break-word;padding:2px 3px}}
+        table.summary td.num{white-space:nowrap}
         """;
 }

@@ -26,6 +26,10 @@ public static class BatchSummaryWriter
         "not_assessable", "backend", "error",
     ];
 
+    /// <summary>Columns whose values are numbers: right-aligned and never wrapped inside.</summary>
+    private static readonly HashSet<string> NumericColumns =
+        ["psi_skipped", "psi_ci", "crbn_percentile", "mean_depth", "fraction_100x", "fraction_500x", "duplicate_rate", "not_assessable"];
+
     /// <summary>Writes both files into <paramref name="outDir"/> and returns their paths (TSV, HTML).</summary>
     public static (string Tsv, string Html) Write(IReadOnlyList<BatchSampleOutcome> samples, string outDir)
     {
@@ -97,7 +101,7 @@ public static class BatchSummaryWriter
     {
         StringBuilder sb = new();
         sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>CRBN batch summary</title>\n<style>\n")
-          .Append(HtmlStyles.Css).Append("\n</style>\n</head>\n<body>\n<header><h1>CRBN batch summary</h1><div class=\"meta\">")
+          .Append(HtmlStyles.Css).Append(HtmlStyles.SummaryCss).Append("\n</style>\n</head>\n<body>\n<header><h1>CRBN batch summary</h1><div class=\"meta\">")
           .Append(rows.Count).Append(" sample(s), ").Append(rows.Count(r => r[1] == "failed")).Append(" failed</div></header>\n<main class=\"wide\"><section><div class=\"scroll\"><table class=\"summary\"><tr>");
         foreach (string c in Columns)
         {
@@ -111,14 +115,15 @@ public static class BatchSummaryWriter
             for (int i = 0; i < row.Length; i++)
             {
                 string cell = HtmlText.Escape(row[i]);
+                string wrappable = HtmlText.EscapeWrappable(row[i]);
                 string content = Columns[i] switch
                 {
                     "overall" when row[i].Length > 0 => $"<span class=\"badge {cell}\">{cell.Replace('_', ' ')}</span>",
-                    "sample" when row[1] != "failed" => $"<a href=\"{HtmlText.Escape(Uri.EscapeDataString(OutputNames.ForSample(row[0]).Html))}\">{cell}</a>",
+                    "sample" when row[1] != "failed" => $"<a href=\"{HtmlText.Escape(Uri.EscapeDataString(OutputNames.ForSample(row[0]).Html))}\">{wrappable}</a>",
                     "key_findings" => string.Join("<br>", row[i].Split(KeySeparator).Select(HtmlText.Escape)),
-                    _ => cell,
+                    _ => wrappable,
                 };
-                sb.Append("<td>").Append(content).Append("</td>");
+                sb.Append(NumericColumns.Contains(Columns[i]) ? "<td class=\"num\">" : "<td>").Append(content).Append("</td>");
             }
 
             sb.Append("</tr>");
