@@ -64,6 +64,50 @@ public sealed class ChromiumLayoutTests : IDisposable
         Assert.True(overflow.Groups[1].Value.Length == 0, $"{page} at {width} px{(print ? " (print)" : string.Empty)}: {overflow.Groups[1].Value}");
     }
 
+    public static TheoryData<string> PrintedPages => new() { "report", "summary", "compare" };
+
+    /// <summary>
+    /// The page as a lab prints it: <c>chromium --print-to-pdf</c>, then poppler's <c>pdftotext</c>. Chromium clips
+    /// whatever is wider than the paper, so a table that does not fit loses text: every letter and digit of the
+    /// page's text must be on the paper (<c>pdftotext -bbox</c> also places every printed word inside the margins).
+    /// </summary>
+    [ToolTheory("chromium", "pdftotext")]
+    [MemberData(nameof(PrintedPages))]
+    public void PrintedPdfKeepsEveryWordOnThePaper(string page)
+    {
+        string html = page switch
+        {
+            "report" => HtmlReportWriter.Render(FullReportFixture.Build()),
+            "summary" => Summary(),
+            _ => ComparisonWriter.RenderHtml(Comparison()),
+        };
+        string path = Path.Combine(_dir, $"{page}.html");
+        string pdf = Path.Combine(_dir, $"{page}.pdf");
+        File.WriteAllText(path, html);
+        (int code, _, string stderr) = ExternalTool.TryRun("chromium", "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", $"--print-to-pdf={pdf}", "file://" + path);
+        Assert.True(code == 0 && File.Exists(pdf), stderr);
+        (code, string boxes, stderr) = ExternalTool.TryRun("pdftotext", "-bbox", pdf, "-");
+        Assert.True(code == 0, stderr);
+
+        Match size = Regex.Match(boxes, "<page width=\"([0-9.]+)\"");
+        Assert.True(size.Success, "pdftotext found no page");
+        double width = Pt(size.Groups[1].Value);
+        const double Margin = 28; // 10 mm is 28.3 pt: the summary's margin, the smaller of the two
+        var words = Regex.Matches(boxes, "<word xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" xMax=\"([0-9.]+)\" yMax=\"[0-9.]+\">([^<]*)</word>")
+            .Select(m => (XMin: Pt(m.Groups[1].Value), XMax: Pt(m.Groups[2].Value), Text: System.Net.WebUtility.HtmlDecode(m.Groups[3].Value)))
+            .ToList();
+        Assert.All(words, w => Assert.True(w.XMin >= Margin - 1 && w.XMax <= width - Margin + 1, $"{page}: '{w.Text}' printed at x {w.XMin:0}-{w.XMax:0} of a {width:0}-pt page"));
+
+        int onScreen = LettersAndDigits(System.Net.WebUtility.HtmlDecode(Regex.Replace(Regex.Replace(html, "(?s)<(style|script|title)[^>]*>.*?</\\1>", " "), "<[^>]+>", " ")));
+        int onPaper = LettersAndDigits(string.Concat(words.Select(w => w.Text)));
+        Assert.True(onScreen > 500, $"{page}: the page holds only {onScreen} letters and digits");
+        Assert.True(onPaper >= onScreen, $"{page}: {onScreen - onPaper} of {onScreen} letters and digits did not reach the paper (clipped at the page edge)");
+    }
+
+    private static double Pt(string value) => double.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+
+    private static int LettersAndDigits(string text) => text.Count(char.IsAsciiLetterOrDigit);
+
     private string Summary()
     {
         SampleReport r = FullReportFixture.Build();
