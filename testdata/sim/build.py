@@ -266,7 +266,7 @@ def build_dna(wd: World, rb: ReferenceBuilder, g: GenomeSeq) -> None:
 LONGITUDINAL_EXPECTED = {
     "pairs": [
         {"baseline": "LONG_BASELINE", "relapse": "LONG_RELAPSE", "verdict": "acquired",
-         "variants": {"W386R": "new", "C391R": "expanded", "E200E": "stable", "H353R": "lost"},
+         "variants": {"W386R": "new", "C391R": "expanded", "E200E": "stable", "H353R": "lost", "DEL2": "new"},
          "exon10": "risen"},
         {"baseline": "NOCHANGE_A", "relapse": "NOCHANGE_B", "verdict": "none",
          "variants": {"E200E": "stable", "H353R": "stable"}, "exon10": "not_assessable"},
@@ -274,17 +274,19 @@ LONGITUDINAL_EXPECTED = {
 
 
 def build_longitudinal_dna(wd: World, g: GenomeSeq, dz: CrbnDesigner, g_syn: Variant, s_h353: Variant) -> None:
-    """One patient at baseline and relapse (SYNTHETIC): W386R acquired (absent -> 0.15), a C391R subclone expanding
+    """One patient at baseline and relapse (SYNTHETIC): W386R acquired (absent -> 0.15), a 2-bp frameshift deletion
+    DEL2 acquired (absent -> 0.10; crbn compare re-measures it in the baseline BAM), a C391R subclone expanding
     (0.04 -> 0.30), the germline synonymous E200E stable at 0.5 and an H353R subclone lost (0.10 -> 0); plus a pair
     with no change (germline E200E and H353R at 0.10 in both)."""
     regions = padded(crbn_targets(), 100)
     w386r, c391r = dz.snv("W386R", 1156, "C"), dz.snv("C391R", 1171, "C")
+    del2 = dz.deletion("DEL2", 1100, 2)
     germ = [g_syn]
     designs = {
         "LONG_BASELINE": [(Haplotype("alt_C391R", [c391r]), 0.04), (Haplotype("alt_H353R", [s_h353]), 0.10),
                           (Haplotype("hapM"), 0.36), (Haplotype("hapP", list(germ)), 0.5)],
         "LONG_RELAPSE": [(Haplotype("alt_C391R", [c391r]), 0.30), (Haplotype("alt_W386R", germ + [w386r]), 0.15),
-                         (Haplotype("hapM"), 0.20), (Haplotype("hapP", list(germ)), 0.35)],
+                         (Haplotype("alt_DEL2", [del2]), 0.10), (Haplotype("hapM"), 0.10), (Haplotype("hapP", list(germ)), 0.35)],
         "NOCHANGE_A": [(Haplotype("alt_H353R", [s_h353]), 0.10), (Haplotype("hapM"), 0.40), (Haplotype("hapP", list(germ)), 0.5)],
         "NOCHANGE_B": [(Haplotype("alt_H353R", [s_h353]), 0.10), (Haplotype("hapM"), 0.40), (Haplotype("hapP", list(germ)), 0.5)],
     }
@@ -292,14 +294,15 @@ def build_longitudinal_dna(wd: World, g: GenomeSeq, dz: CrbnDesigner, g_syn: Var
     for name, comps in designs.items():
         d = DnaDesign(name, [Component(h, share) for h, share in comps], regions, 300, 250, 25)
         bam = run_dna(wd, g, d, "dna/longitudinal")
-        samples.append(sample_truth(wd, g, d, bam, "dna/longitudinal", {"W386R", "C391R", "H353R"}))
+        samples.append(sample_truth(wd, g, d, bam, "dna/longitudinal", {"W386R", "C391R", "H353R", "DEL2"}))
     write_json(wd.path("dna/longitudinal/truth.json"), {
         "scenario": "longitudinal", "synthetic": True, "purity": 1.0,
         "kind": "DNA deep targeted (CRBN exons +-150 bp) at 300x: one patient at baseline and relapse, and a pair "
                 "with no change; RNA of the same samples in rna/longitudinal",
         "expected_compare": LONGITUDINAL_EXPECTED, "samples": samples})
     wd.add("longitudinal", "dna", ";".join(f"dna/longitudinal/{n}.bam" for n in designs),
-           "baseline/relapse: W386R acquired, C391R 0.04->0.30, germline E200E stable, H353R lost; no-change pair")
+           "baseline/relapse: W386R and a 2-bp frameshift deletion acquired, C391R 0.04->0.30, germline E200E stable, "
+           "H353R lost; no-change pair")
 
 
 def build_copy_number(wd: World, rb: ReferenceBuilder, g: GenomeSeq) -> None:

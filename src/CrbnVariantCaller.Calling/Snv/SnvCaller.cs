@@ -147,6 +147,65 @@ public sealed class SnvCaller
         };
     }
 
+    /// <summary>
+    /// The 0-based positions whose reads <see cref="MeasureIndels"/> walks for <paramref name="alleles"/>: each anchor and
+    /// the bases of the repeat after it, where an aligner may have written the same event.
+    /// </summary>
+    public IReadOnlyList<int> IndelMeasurementPositions(SnvCallInput input, IReadOnlyList<IndelAllele> alleles)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(alleles);
+        var positions = new SortedSet<int>();
+        foreach (IndelAllele allele in alleles)
+        {
+            int anchor = allele.Position.ZeroBased;
+            int length = Math.Abs(allele.Ref.Length - allele.Alt.Length);
+            int span = input.Reference.Contains(allele.Position) ? IndelEvidence.RepeatCount(input.Reference, anchor, allele.Ref, allele.Alt) * length : 0;
+            for (int p = anchor; p <= anchor + span; p++)
+            {
+                positions.Add(p);
+            }
+        }
+
+        return [.. positions];
+    }
+
+    /// <summary>
+    /// Counts given indel alleles the way <see cref="Call"/> counts the indels it calls, so that a re-measured count and a
+    /// called one mean the same: alt reads are the templates whose CIGAR carries the allele after left-normalisation
+    /// (overlapping mates once), depth the filtered pileup depth at the anchor base (at least the alt reads).
+    /// </summary>
+    /// <param name="input">The sample's reads covering <see cref="IndelMeasurementPositions"/>, reference and transcript.</param>
+    /// <param name="pileups">The tumour pileups of <see cref="PileupRequests"/> for the same input.</param>
+    /// <param name="alleles">The alleles, left-normalised as the caller reports them.</param>
+    /// <returns>One count per allele, in order; null for an allele whose anchor lies outside the tested region.</returns>
+    public IReadOnlyList<IndelMeasurement?> MeasureIndels(SnvCallInput input, SnvPileups pileups, IReadOnlyList<IndelAllele> alleles)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(pileups);
+        ArgumentNullException.ThrowIfNull(alleles);
+        TestedRegion region = Region(input);
+        QualityBands bands = Bands(region, region.Window, pileups.Tumor, "tumour");
+        var walker = new ReadSiteWalker(input.Tumor, region.Filter, input.ReferenceId);
+        int[] anchors = [.. alleles.Select(a => a.Position.ZeroBased).Distinct().Order()];
+        Dictionary<(int, string, string), IndelEvidence.Allele> seen = IndelEvidence.Collect(walker, IndelMeasurementPositions(input, alleles), anchors, input.Reference);
+        var counts = new List<IndelMeasurement?>(alleles.Count);
+        foreach (IndelAllele allele in alleles)
+        {
+            int offset = allele.Position.Value - region.Window.Start.Value;
+            if (offset < 0 || offset >= region.Window.Length)
+            {
+                counts.Add(null);
+                continue;
+            }
+
+            int alt = seen.TryGetValue((allele.Position.ZeroBased, allele.Ref, allele.Alt), out IndelEvidence.Allele? a) ? a.Forward + a.Reverse : 0;
+            counts.Add(new IndelMeasurement(alt, Math.Max(bands.All.Depth(offset), alt)));
+        }
+
+        return counts;
+    }
+
     /// <summary>The tested positions of <paramref name="input"/>, the window over them, the read filter and the band bounds.</summary>
     private TestedRegion Region(SnvCallInput input)
     {

@@ -39,12 +39,14 @@ public sealed class CompareRunner(BackendSelector backends, ILogger<CompareRunne
             using ComputeEngine engine = backends.Select(new ComputeOptions { Device = DeviceRequest.Cpu });
             var baselineKeys = Keys(baseline);
             var relapseKeys = Keys(relapse);
+            var unmeasured = new List<VariantKey>();
             if (request.BaselineBam is not null)
             {
                 List<VariantKey> sites = relapseKeys.Except(baselineKeys).ToList();
                 logger.LogInformation("re-measuring {Count} relapse-only variant site(s) in the baseline BAM {Bam}", sites.Count, request.BaselineBam);
                 atBaseline = AlleleRemeasurement.Count(request.BaselineBam, reference, sites, engine, request.Threads);
-                notes.Add($"Baseline counts at relapse-only variants re-measured in {Path.GetFileName(request.BaselineBam)} (base quality >= 13, mapping quality >= 20).");
+                notes.Add($"Baseline counts at relapse-only variants re-measured in {Path.GetFileName(request.BaselineBam)} ({Method}).");
+                unmeasured.AddRange(sites.Where(k => !atBaseline.ContainsKey(k)));
             }
 
             if (request.RelapseBam is not null)
@@ -52,13 +54,13 @@ public sealed class CompareRunner(BackendSelector backends, ILogger<CompareRunne
                 List<VariantKey> sites = baselineKeys.Except(relapseKeys).ToList();
                 logger.LogInformation("re-measuring {Count} baseline-only variant site(s) in the relapse BAM {Bam}", sites.Count, request.RelapseBam);
                 atRelapse = AlleleRemeasurement.Count(request.RelapseBam, reference, sites, engine, request.Threads);
-                notes.Add($"Relapse counts at baseline-only variants re-measured in {Path.GetFileName(request.RelapseBam)} (base quality >= 13, mapping quality >= 20).");
+                notes.Add($"Relapse counts at baseline-only variants re-measured in {Path.GetFileName(request.RelapseBam)} ({Method}).");
+                unmeasured.AddRange(sites.Where(k => !atRelapse.ContainsKey(k)));
             }
 
-            int indels = baselineKeys.Union(relapseKeys).Count(k => !AlleleRemeasurement.IsSnv(k));
-            if (indels > 0)
+            if (unmeasured.Count > 0)
             {
-                notes.Add($"{indels} indel(s) were not re-measured (the pileup counts bases); where one report lacks them they are assumed absent at that report's depth.");
+                notes.Add($"{unmeasured.Count} variant(s) could not be re-measured (neither an SNV nor a simple indel in the CRBN tested region: {string.Join(", ", unmeasured)}); where one report lacks them they are assumed absent at that report's depth.");
             }
         }
         else
@@ -72,6 +74,10 @@ public sealed class CompareRunner(BackendSelector backends, ILogger<CompareRunne
         logger.LogInformation("{Baseline} vs {Relapse}: {Verdict}; wrote {Json}", baseline.Sample, relapse.Sample, report.Verdict, json);
         return (report, json, html);
     }
+
+    /// <summary>How re-measured counts are taken, for the notes.</summary>
+    private const string Method = "SNVs: bases of quality >= 13 in reads of mapping quality >= 20; indels as the caller counts them: "
+        + "reads whose CIGAR carries the left-normalised indel against the pileup depth at its anchor base (base quality >= 20, mapping quality >= 20)";
 
     private static HashSet<VariantKey> Keys(SampleReport report) =>
         report.Variants.Select(v => new VariantKey(v.Chrom, v.Pos.Value, v.Ref, v.Alt)).ToHashSet();

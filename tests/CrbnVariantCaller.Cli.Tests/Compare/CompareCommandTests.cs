@@ -62,6 +62,7 @@ public sealed class CompareCommandTests(CompareFixture fixture) : IClassFixture<
     private static readonly Dictionary<string, string> Proteins = new()
     {
         ["W386R"] = "p.Trp386Arg", ["C391R"] = "p.Cys391Arg", ["H353R"] = "p.His353Arg", ["E200E"] = "c.600A>G",
+        ["DEL2"] = "p.Asn367ThrfsTer10",
     };
 
     private static JsonElement Variant(JsonElement compare, string label) =>
@@ -86,6 +87,15 @@ public sealed class CompareCommandTests(CompareFixture fixture) : IClassFixture<
         Assert.Equal("remeasured_bam", w386r.GetProperty("baseline").GetProperty("source").GetString());
         Assert.True(w386r.GetProperty("baseline").GetProperty("limit_of_detection").GetDouble() is > 0 and < 0.1);
         Assert.True(w386r.GetProperty("p_value").GetDouble() < 0.05);
+        // DEL2, a 2-bp frameshift deletion absent at baseline, is re-measured there like the SNVs (0 of ~290 reads; the
+        // counts are checked against samtools in Pipeline.Tests IndelRemeasurementTests), not assumed absent.
+        JsonElement del2 = Variant(c, "DEL2");
+        Assert.Equal("remeasured_bam", del2.GetProperty("baseline").GetProperty("source").GetString());
+        Assert.Equal(0, del2.GetProperty("baseline").GetProperty("alt_reads").GetInt32());
+        Assert.True(del2.GetProperty("baseline").GetProperty("depth").GetInt32() > 200, del2.ToString());
+        Assert.Equal("report", del2.GetProperty("relapse").GetProperty("source").GetString());
+        Assert.True(del2.GetProperty("p_value").GetDouble() < 0.05);
+        Assert.DoesNotContain(c.GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("could not be re-measured", StringComparison.Ordinal));
         // H353R is gone at relapse: re-measured there, not assumed.
         Assert.Equal("remeasured_bam", Variant(c, "H353R").GetProperty("relapse").GetProperty("source").GetString());
         Assert.True(Variant(c, "E200E").GetProperty("p_value").GetDouble() > 0.05);
