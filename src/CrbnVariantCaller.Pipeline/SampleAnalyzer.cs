@@ -129,6 +129,12 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         return new SampleOutcome(report, files);
     }
 
+    /// <summary>Places an assessable Δexon10 PSI in the lab's cohort, when one was given (<c>--exon10-cohort</c>).</summary>
+    private static SplicingSection WithCohort(SplicingSection splicing, Exon10Cohort? cohort) =>
+        cohort is not null && splicing.CrbnExon10Skipping is { Status: not SplicingStatus.NotAssessable, PsiSkipped: double psi } e10
+            ? splicing with { CrbnExon10Skipping = e10 with { Cohort = cohort.Compare(psi, InterpretationRules.Default.Exon10HighPercentile) } }
+            : splicing;
+
     private SampleReport Assemble(
         CallRequest request,
         string sample,
@@ -179,7 +185,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
                 lod = VariantMapping.LimitOfDetection(rna.ExpressedVariants, genome.Crbn.Contig, targetVaf, lodMethod);
             }
 
-            splicing = RnaMapping.Splicing(rna.Splicing, rna.Strandedness);
+            splicing = WithCohort(RnaMapping.Splicing(rna.Splicing, rna.Strandedness), request.Exon10Cohort);
             if (rna.Splicing.SplicedReads == 0 && rna.Expression.Profile.Genes.Any(g => g.Counts is > 100))
             {
                 notAssessable.Add(new NotAssessableItem(

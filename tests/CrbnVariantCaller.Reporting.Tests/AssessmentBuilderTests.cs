@@ -162,12 +162,57 @@ public sealed class AssessmentBuilderTests
         }
     }
 
-    [Fact]
-    public void ExonTenSkippingAboveTheLabsCohortReferenceIsLikely()
+    /// <summary>A lab cohort of 40 Δexon10 PSI values, 0.010 to 0.088 in steps of 0.002 (Hazen 95th-percentile PSI 0.085, half-way between the 38th and 39th values).</summary>
+    private static Exon10Cohort LabCohort() => Exon10Cohort.FromValues("lab NDMM 2025", Enumerable.Range(0, 40).Select(i => 0.010 + (0.002 * i)));
+
+    private static SampleReport WithCohort(SampleReport report, Exon10Cohort cohort)
     {
-        var rules = InterpretationRules.Default with { Exon10HighPsi = 0.1 };
-        Assert.Equal(OverallAssessment.ResistanceMechanismDetected, new AssessmentBuilder(rules).Assess(WithExon10(SplicingStatus.Detected, ciLow: 0.15)).Overall);
-        Assert.Equal(OverallAssessment.Possible, new AssessmentBuilder(rules).Assess(WithExon10(SplicingStatus.Detected, ciLow: 0.05)).Overall);
+        Exon10Skipping e10 = report.Splicing.CrbnExon10Skipping;
+        return report with
+        {
+            Splicing = report.Splicing with
+            {
+                CrbnExon10Skipping = e10 with { Cohort = cohort.Compare(e10.PsiSkipped!.Value, InterpretationRules.Default.Exon10HighPercentile) },
+            },
+        };
+    }
+
+    [Fact]
+    public void ExonTenSkippingHighAgainstTheLabsCohortIsLikelyAndNamesTheCohort()
+    {
+        // PSI 0.2 (95% CI 0.15-0.27): the whole interval lies above the cohort's 95th-percentile PSI 0.085.
+        AssessmentResult result = AssessmentBuilder.Build(WithCohort(WithExon10(SplicingStatus.Detected, ciLow: 0.15), LabCohort()));
+        Assert.Equal(OverallAssessment.ResistanceMechanismDetected, result.Overall);
+        Finding f = Assert.Single(result.Findings, f => f.Category == FindingCategory.Splicing);
+        Assert.Equal(FindingLevel.ResistanceMechanism, f.Level);
+        Assert.Equal(AmpTier.II, f.Tier);
+        Assert.Contains("compared with cohort 'lab NDMM 2025' (40 samples), PSI 0.2 lies at percentile 100 and the cohort's PSI at percentile 95 is 0.085", f.Statement);
+        Assert.Contains("graded a likely resistance mechanism", f.Statement);
+        Assert.Contains("above percentile 95 of cohort 'lab NDMM 2025' (n = 40)", f.TierRule);
+    }
+
+    [Fact]
+    public void ATypicalExonTenPsiStaysPossibleAgainstTheCohort()
+    {
+        // PSI 0.051 (95% CI 0.03-0.08) sits in the middle of the cohort (21 of 40 values below): still possible, and the
+        // finding says against what.
+        SampleReport typical = WithExon10(SplicingStatus.Detected, ciLow: 0.03);
+        typical = typical with { Splicing = typical.Splicing with { CrbnExon10Skipping = typical.Splicing.CrbnExon10Skipping with { PsiSkipped = 0.051, CiHigh = 0.08 } } };
+        AssessmentResult result = AssessmentBuilder.Build(WithCohort(typical, LabCohort()));
+        Assert.Equal(OverallAssessment.Possible, result.Overall);
+        Finding f = Assert.Single(result.Findings, f => f.Category == FindingCategory.Splicing);
+        Assert.Equal(FindingLevel.Possible, f.Level);
+        Assert.Equal(AmpTier.III, f.Tier);
+        Assert.Contains("compared with cohort 'lab NDMM 2025' (40 samples), PSI 0.051 lies at percentile 52.5 and the cohort's PSI at percentile 95 is 0.085", f.Statement);
+        Assert.Contains("does not lie above it, so it is graded possible", f.Statement);
+    }
+
+    [Fact]
+    public void AnIntervalReachingIntoTheCohortsTopStaysPossible()
+    {
+        // PSI 0.2 but a wide interval whose lower bound (0.05) is below the 95th-percentile PSI: not enough for "likely".
+        AssessmentResult result = AssessmentBuilder.Build(WithCohort(WithExon10(SplicingStatus.Detected, ciLow: 0.05), LabCohort()));
+        Assert.Equal(OverallAssessment.Possible, result.Overall);
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using CrbnVariantCaller.Formats.Output;
 using CrbnVariantCaller.Formats.SampleSheet;
 using CrbnVariantCaller.Pipeline;
 using CrbnVariantCaller.Pipeline.Batch;
+using CrbnVariantCaller.Reporting.Assessment;
 using Microsoft.Extensions.Logging;
 
 namespace CrbnVariantCaller.Cli.Commands;
@@ -27,13 +28,17 @@ public sealed class BatchCommand(CommandGuard guard, SampleAnalyzer analyzer, Ba
     private readonly Option<bool> _plainVcf = new("--plain-vcf") { Description = "Write ID.vcf instead of ID.vcf.gz + .tbi." };
     private readonly Option<string?> _pon = new("--pon") { Description = "Copy-number panel of normals (crbn pon) for every DNA sample." };
     private readonly Option<string?> _germlineSites = new("--germline-sites") { Description = "Germline site table for every sample." };
+    private readonly Option<string?> _exon10Cohort = new("--exon10-cohort")
+    {
+        Description = CallCommand.Exon10CohortHelp + " Used for every sample whose sheet row has no exon10_cohort; the batch itself is never used as the Δexon10 cohort.",
+    };
 
     /// <summary>The System.CommandLine definition of <c>crbn batch</c>.</summary>
     public Command Build()
     {
         Command command = new("batch", "Run many samples from a sample sheet and write a batch summary (summary.tsv, summary.html).")
         {
-            _samples, _reference, _out, _jobs, _resume, _device, _threads, _plainVcf, _pon, _germlineSites,
+            _samples, _reference, _out, _jobs, _resume, _device, _threads, _plainVcf, _pon, _germlineSites, _exon10Cohort,
         };
         command.SetAction((parse, ct) => guard.RunAsync("batch", token => Task.FromResult(Run(parse, token)), ct));
         return command;
@@ -48,9 +53,10 @@ public sealed class BatchCommand(CommandGuard guard, SampleAnalyzer analyzer, Ba
         }
 
         string sheetPath = CallCommand.ExistingFile(parse.GetRequiredValue(_samples))!;
+        SampleSheet sheet = SampleSheetReader.Read(sheetPath);
         var request = new BatchRequest
         {
-            Sheet = SampleSheetReader.Read(sheetPath),
+            Sheet = sheet,
             Reference = Path.GetFullPath(CallCommand.ExistingFile(parse.GetRequiredValue(_reference))!),
             OutDir = parse.GetRequiredValue(_out),
             Jobs = jobs,
@@ -60,6 +66,8 @@ public sealed class BatchCommand(CommandGuard guard, SampleAnalyzer analyzer, Ba
             PlainVcf = parse.GetValue(_plainVcf),
             PanelOfNormals = CallCommand.ExistingFile(parse.GetValue(_pon)),
             GermlineSites = CallCommand.ExistingFile(parse.GetValue(_germlineSites)),
+            Exon10Cohort = CallCommand.ReadExon10Cohort(parse.GetValue(_exon10Cohort)),
+            SheetExon10Cohorts = SheetExon10Cohorts(sheet),
         };
 
         using OutputFolderLock outLock = OutputFolderLock.Acquire(request.OutDir);
@@ -72,4 +80,9 @@ public sealed class BatchCommand(CommandGuard guard, SampleAnalyzer analyzer, Ba
             $"{result.Outcomes.Count} samples, {result.Failed} failed; summary: {result.SummaryTsv}");
         return result.AllSucceeded ? ExitCodes.Success : ExitCodes.PartialBatch;
     }
+
+    /// <summary>Every cohort the sheet's <c>exon10_cohort</c> column names, read before any sample runs (a bad one is exit 2, naming it).</summary>
+    internal static IReadOnlyDictionary<string, Exon10Cohort> SheetExon10Cohorts(SampleSheet sheet) =>
+        sheet.Entries.Select(e => e.Exon10Cohort).OfType<string>().Distinct(StringComparer.Ordinal)
+            .ToDictionary(path => path, path => CallCommand.ReadExon10Cohort(path)!, StringComparer.Ordinal);
 }

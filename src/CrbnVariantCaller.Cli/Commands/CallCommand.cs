@@ -6,6 +6,7 @@ using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Counts;
 using CrbnVariantCaller.Pipeline;
 using CrbnVariantCaller.Pipeline.Inputs;
+using CrbnVariantCaller.Reporting.Assessment;
 using CrbnVariantCaller.Reporting.Model;
 
 namespace CrbnVariantCaller.Cli.Commands;
@@ -39,6 +40,13 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
     private readonly Option<string> _strandedness = new("--rna-strandedness") { Description = "RNA library: auto, unstranded, forward or reverse.", DefaultValueFactory = _ => "auto" };
     private readonly Option<string?> _setting = new("--setting") { Description = "Disease setting: newly_diagnosed or relapsed; expression biomarker rules apply only in the setting of their evidence." };
     private readonly Option<bool> _plainVcf = new("--plain-vcf") { Description = "Write ID.vcf instead of ID.vcf.gz + .tbi." };
+    private readonly Option<string?> _exon10Cohort = new("--exon10-cohort") { Description = Exon10CohortHelp };
+
+    /// <summary>The help of <c>--exon10-cohort</c> (shared with <c>crbn batch</c>).</summary>
+    internal const string Exon10CohortHelp =
+        "Δexon10 PSI cohort: TSV with a psi_skipped column (one row per cohort sample, NA for not assessable; at least 20 values; "
+        + "optional '# name: TEXT' line). A Δexon10 whose 95% interval lies above the cohort's 95th-percentile PSI is graded a likely "
+        + "mechanism, and the finding names the cohort, its size and the sample's percentile; without a cohort Δexon10 stays 'possible'.";
 
     /// <summary>The System.CommandLine definition of <c>crbn call</c>.</summary>
     public Command Build()
@@ -46,7 +54,7 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
         Command command = new("call", "Call CRBN point mutations, Δexon10 splicing, expression biomarkers and germline SNPs for one sample.")
         {
             _dna, _normal, _rna, _expression, _reference, _annotation, _pon, _purity, _sample, _out, _device, _threads, _chunkReads,
-            _cohort, _signature, _germlineSites, _strandedness, _setting, _plainVcf,
+            _cohort, _signature, _germlineSites, _strandedness, _setting, _plainVcf, _exon10Cohort,
         };
         command.SetAction((parse, ct) => guard.RunAsync("call", _ => Task.FromResult(Run(parse)), ct));
         return command;
@@ -75,6 +83,7 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
             GermlineSites = ExistingFile(parse.GetValue(_germlineSites)),
             RnaStrandedness = ParseStrandedness(parse.GetValue(_strandedness)!),
             PlainVcf = parse.GetValue(_plainVcf),
+            Exon10Cohort = ReadExon10Cohort(parse.GetValue(_exon10Cohort)),
             Setting = parse.GetValue(_setting) is string setting
                 ? ClinicalSettings.TryParse(setting, out ClinicalSetting s) ? s : throw new UsageException($"--setting must be newly_diagnosed or relapsed (got '{setting}').")
                 : ClinicalSetting.Unspecified,
@@ -113,6 +122,9 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
 
     /// <summary>The path, checked to be an existing regular file (exit 2 naming it otherwise: missing, a directory, a FIFO, a device); null stays null.</summary>
     internal static string? ExistingFile(string? path) => path is null ? null : RegularFile.Require(path);
+
+    /// <summary>The Δexon10 cohort file, read and checked before any work starts (exit 2 naming the file and line otherwise); null stays null.</summary>
+    internal static Exon10Cohort? ReadExon10Cohort(string? path) => path is null ? null : Exon10Cohort.Read(RegularFile.Require(path));
 
     /// <summary>The most BGZF threads accepted: beyond a few per core they only cost memory.</summary>
     internal static int MaxThreads => Math.Max(16, Environment.ProcessorCount * 4);

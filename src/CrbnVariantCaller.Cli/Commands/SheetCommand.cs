@@ -32,6 +32,7 @@ public sealed class SheetCommand(CommandGuard guard)
     {
         SampleSheet sheet = SampleSheetReader.Read(CallCommand.ExistingFile(parse.GetRequiredValue(_samples))!);
         BatchRunner.CheckOutputNamesAreDistinct(sheet);
+        _ = BatchCommand.SheetExon10Cohorts(sheet);
         using MemoryStream buffer = new();
         using (Utf8JsonWriter json = new(buffer, new JsonWriterOptions { Indented = true }))
         {
@@ -78,7 +79,7 @@ public sealed class SheetCommand(CommandGuard guard)
     }
 
     private static IEnumerable<string> Inputs(SampleSheetEntry entry) =>
-        new[] { entry.Dna, entry.Normal, entry.Rna, entry.Expression, entry.Annotation, entry.Cohort, entry.Signature }
+        new[] { entry.Dna, entry.Normal, entry.Rna, entry.Expression, entry.Annotation, entry.Cohort, entry.Signature, entry.Exon10Cohort }
             .OfType<string>()
             .Select(Path.GetFullPath);
 
@@ -91,6 +92,7 @@ public sealed class SheetCommand(CommandGuard guard)
         {
             ("--dna", entry.Dna), ("--normal", entry.Normal), ("--rna", entry.Rna), ("--expression", entry.Expression),
             ("--annotation", entry.Annotation), ("--cohort", entry.Cohort), ("--signature", entry.Signature),
+            ("--exon10-cohort", entry.Exon10Cohort),
         })
         {
             if (value is not null)
@@ -98,6 +100,12 @@ public sealed class SheetCommand(CommandGuard guard)
                 yield return option;
                 yield return Path.GetFullPath(value);
             }
+        }
+
+        if (entry.Setting is not null)
+        {
+            yield return "--setting";
+            yield return entry.Setting;
         }
     }
 }

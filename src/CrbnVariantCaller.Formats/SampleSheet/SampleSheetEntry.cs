@@ -31,6 +31,9 @@ public sealed record SampleSheetEntry
     /// <summary>Reference cohort TSV for expression percentiles (column <c>cohort</c>).</summary>
     public string? Cohort { get; init; }
 
+    /// <summary>Δexon10 PSI cohort TSV (column <c>exon10_cohort</c>, <c>--exon10-cohort</c>); overrides the batch's for this sample.</summary>
+    public string? Exon10Cohort { get; init; }
+
     /// <summary>Signature gene-set file (column <c>signature</c>).</summary>
     public string? Signature { get; init; }
 

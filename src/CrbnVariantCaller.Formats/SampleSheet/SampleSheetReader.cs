@@ -201,6 +201,7 @@ public static class SampleSheetReader
             Annotation = PathCell("annotation"),
             Cohort = PathCell("cohort"),
             Signature = PathCell("signature"),
+            Exon10Cohort = PathCell("exon10_cohort"),
             Setting = Cell("setting")?.Trim().ToLowerInvariant() is { Length: > 0 } setting
                 ? setting is "newly_diagnosed" or "relapsed" ? setting
                     : throw new SampleSheetFormatException(path, line, $"sample '{sample}': setting '{setting}' is not newly_diagnosed or relapsed")

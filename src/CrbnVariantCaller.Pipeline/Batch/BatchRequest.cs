@@ -1,5 +1,6 @@
 using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Formats.SampleSheet;
+using CrbnVariantCaller.Reporting.Assessment;
 
 namespace CrbnVariantCaller.Pipeline.Batch;
 
@@ -35,4 +36,10 @@ public sealed record BatchRequest
 
     /// <summary>A germline site table used for every sample instead of the built-in candidates.</summary>
     public string? GermlineSites { get; init; }
+
+    /// <summary>The Δexon10 PSI cohort for every sample (<c>--exon10-cohort</c>), unless its sheet row names its own.</summary>
+    public Exon10Cohort? Exon10Cohort { get; init; }
+
+    /// <summary>The cohorts named in the sheet's <c>exon10_cohort</c> column, read before any sample runs, by full path.</summary>
+    public IReadOnlyDictionary<string, Exon10Cohort> SheetExon10Cohorts { get; init; } = new Dictionary<string, Exon10Cohort>();
 }

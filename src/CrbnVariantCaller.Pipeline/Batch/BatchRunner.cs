@@ -3,6 +3,7 @@ using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Core.Errors;
 using CrbnVariantCaller.Formats.Input;
 using CrbnVariantCaller.Formats.SampleSheet;
+using CrbnVariantCaller.Reporting.Assessment;
 using CrbnVariantCaller.Pipeline.Inputs;
 using CrbnVariantCaller.Reporting.Model;
 using CrbnVariantCaller.Reporting.Output;
@@ -112,6 +113,9 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
             PanelOfNormals = entry.Dna is null ? null : request.PanelOfNormals,
             GermlineSites = request.GermlineSites,
             Setting = ClinicalSettings.Parse(entry.Setting),
+            Exon10Cohort = entry.Exon10Cohort is string own
+                ? request.SheetExon10Cohorts.TryGetValue(own, out Exon10Cohort? cohort) ? cohort : Exon10Cohort.Read(own)
+                : request.Exon10Cohort,
         };
     }
 

@@ -27,6 +27,9 @@ public sealed record CallRequest
     /// <summary>A reference cohort TSV (<c>crbn cohort build</c>) for expression percentiles.</summary>
     public string? Cohort { get; init; }
 
+    /// <summary>The lab's Δexon10 PSI cohort (<c>--exon10-cohort</c>, read before the run); Δexon10 stays <c>possible</c> without one.</summary>
+    public Reporting.Assessment.Exon10Cohort? Exon10Cohort { get; init; }
+
     /// <summary>A signature gene-set file (adverse/favourable genes), such as an IMiD-14 list.</summary>
     public string? Signature { get; init; }
 

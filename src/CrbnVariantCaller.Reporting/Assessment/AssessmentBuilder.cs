@@ -232,20 +232,24 @@ public sealed class AssessmentBuilder
 
     /// <summary>
     /// Δexon10 is reported at diagnosis too (Blood Neoplasia 2024), so by itself it is <c>possible</c>; it is a likely
-    /// mechanism only when its whole interval lies above the lab's cohort reference (<see cref="InterpretationRules.Exon10HighPsi"/>).
-    /// A rise since baseline is judged by <c>crbn compare</c>.
+    /// mechanism only when its whole interval lies above the lab's cohort (<see cref="Exon10Skipping.Cohort"/>, its PSI at
+    /// the <see cref="InterpretationRules.Exon10HighPercentile"/>th percentile). The finding names the cohort, its size and
+    /// the sample's percentile in it. A rise since baseline is judged by <c>crbn compare</c>.
     /// </summary>
-    private Finding Exon10Finding(Exon10Skipping e10, string counts)
+    private static Finding Exon10Finding(Exon10Skipping e10, string counts)
     {
         string protein = e10.ProteinChange is string p
             ? $"the Δexon10 isoform encodes {p} (computed from the reference sequence: c.1017–1148 removed, joint codon c.1015_1016 + c.1149)"
             : "the Δexon10 isoform lacks c.1017–1148 (the joint codon c.1015_1016 + c.1149 decides the protein change; no reference sequence was at hand to compute it)";
-        bool high = _rules.Exon10HighPsi is double h && e10.CiLow is double lo && lo > h;
+        Exon10CohortComparison? cohort = e10.Cohort;
+        bool high = cohort is not null && e10.CiLow is double lo && lo > cohort.HighPsi;
+        string against = cohort is null ? string.Empty : string.Create(CultureInfo.InvariantCulture,
+            $"compared with cohort '{cohort.Cohort}' ({cohort.Samples} samples), PSI {Fmt(e10.PsiSkipped)} lies at percentile {cohort.Percentile:0.#} and the cohort's PSI at percentile {cohort.HighPercentile:0.#} is {cohort.HighPsi:0.###}");
         string grade = high
-            ? string.Create(CultureInfo.InvariantCulture, $"its 95% interval lies above the cohort reference PSI {_rules.Exon10HighPsi:0.###}, so it is graded a likely resistance mechanism.")
-            : _rules.Exon10HighPsi is double ref_
-                ? string.Create(CultureInfo.InvariantCulture, $"Δexon10 is also found at diagnosis and its interval does not lie above the cohort reference PSI {ref_:0.###}, so it is graded possible; a rise since a baseline sample (crbn compare) would make it likely.")
-                : "Δexon10 is also found at diagnosis and no cohort PSI reference was given, so it is graded possible; a rise since a baseline sample (crbn compare) would make it likely.";
+            ? $"Δexon10 is also found at diagnosis, but {against} and the 95% interval lies above it, so it is graded a likely resistance mechanism."
+            : cohort is not null
+                ? $"Δexon10 is also found at diagnosis; {against} and the 95% interval does not lie above it, so it is graded possible; a rise since a baseline sample (crbn compare) would make it likely."
+                : "Δexon10 is also found at diagnosis and no cohort PSI reference was given (--exon10-cohort), so it is graded possible; a rise since a baseline sample (crbn compare) would make it likely.";
         return new Finding
         {
             Category = FindingCategory.Splicing,
@@ -257,7 +261,7 @@ public sealed class AssessmentBuilder
             CitationKeys = [EvidenceTable.Gooding2021, EvidenceTable.BloodNeoplasia2024, EvidenceTable.UniProt],
             Tier = high ? AmpTier.II : AmpTier.III,
             TierRule = high
-                ? Tier2Rule + "Δexon10 PSI above the lab's cohort reference; associated with lenalidomide/pomalidomide refractoriness"
+                ? Tier2Rule + string.Create(CultureInfo.InvariantCulture, $"Δexon10 PSI interval above percentile {cohort!.HighPercentile:0.#} of cohort '{cohort.Cohort}' (n = {cohort.Samples}); associated with lenalidomide/pomalidomide refractoriness")
                 : Tier3Rule + "Δexon10 without a cohort reference or a baseline rise; it also occurs at diagnosis",
         };
     }

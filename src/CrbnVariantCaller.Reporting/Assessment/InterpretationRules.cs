@@ -7,7 +7,7 @@ namespace CrbnVariantCaller.Reporting.Assessment;
 /// 426, changes of the drug-binding pocket (H378, W380, Y384, W386, W400), changes of the zinc ligands (C323, C326, C391,
 /// C394) and variants in the curated table of functionally tested variants; any other CULT-domain missense is of
 /// uncertain significance (position alone is not evidence). Δexon10 is <c>possible</c> unless its PSI is high against a
-/// lab cohort (<see cref="Exon10HighPsi"/>) or has risen since baseline (<c>crbn compare</c>). Expression biomarkers apply
+/// lab cohort (<see cref="Exon10HighPercentile"/>) or has risen since baseline (<c>crbn compare</c>). Expression biomarkers apply
 /// only in the setting of their evidence. Bind it from configuration to change a threshold; <see cref="Default"/> is the
 /// documented rule.
 /// </summary>
@@ -49,10 +49,11 @@ public sealed record InterpretationRules
     public IReadOnlyList<FunctionalVariant> FunctionalVariants { get; init; } = FunctionalVariant.BuiltIn;
 
     /// <summary>
-    /// A lab's upper reference PSI for Δexon10 (for example its cohort's 95th percentile); a Δexon10 whose interval lies
-    /// above it is graded a likely mechanism. Null (the default): no cohort reference, so Δexon10 stays <c>possible</c>.
+    /// The percentile of the lab's Δexon10 cohort (<c>--exon10-cohort</c>, <see cref="Exon10Cohort"/>) above which a PSI is
+    /// high: a Δexon10 whose 95% interval lies above the cohort's PSI at this percentile is graded a likely mechanism.
+    /// Without a cohort Δexon10 stays <c>possible</c>.
     /// </summary>
-    public double? Exon10HighPsi { get; init; }
+    public double Exon10HighPercentile { get; init; } = 95;
 
     /// <summary>Sequence Ontology terms counted as missense.</summary>
     public IReadOnlySet<string> MissenseTerms { get; init; } = new HashSet<string>(StringComparer.Ordinal) { "missense_variant" };

@@ -41,6 +41,9 @@ public sealed record Exon10Skipping
     /// </summary>
     public string? ProteinChange { get; init; }
 
+    /// <summary>Where the PSI lies in the lab's cohort (<c>--exon10-cohort</c>); null when no cohort was given or the PSI is not assessable.</summary>
+    public Exon10CohortComparison? Cohort { get; init; }
+
     /// <summary>Why this status: counts against the configured thresholds.</summary>
     public string Reasoning { get; init; } = "No RNA data was given.";
 }
