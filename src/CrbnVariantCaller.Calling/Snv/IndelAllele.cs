@@ -22,8 +22,3 @@ public sealed record IndelAllele(Position Position, string Ref, string Alt)
             && refAllele[0] == altAllele[0];
     }
 }
-
-/// <summary>Reads of one indel allele, counted with the caller's definitions (<see cref="SnvCaller.MeasureIndels"/>).</summary>
-/// <param name="AltReads">Templates whose CIGAR carries the allele after left-normalisation.</param>
-/// <param name="Depth">The pileup depth at the anchor base (bases and deletions passing the read and base filters), at least <paramref name="AltReads"/>.</param>
-public readonly record struct IndelMeasurement(int AltReads, int Depth);

@@ -148,6 +148,33 @@ public sealed class SnvCaller
     }
 
     /// <summary>
+    /// Counts given single-base substitutions the way <see cref="Call"/> counts the SNVs it calls (a called SNV's AD and
+    /// DP): alt reads are the alt base in the tumour pileup of the lowest quality band (base quality ≥
+    /// <see cref="SnvCallerOptions.MinBaseQuality"/>, mapping quality ≥ <see cref="SnvCallerOptions.MinMappingQuality"/>,
+    /// overlapping mates once), depth that pileup's depth at the site. Needs no reads, only the pileups.
+    /// </summary>
+    /// <param name="input">The sample's reference and transcript (reads are not walked).</param>
+    /// <param name="pileups">The tumour pileups of <see cref="PileupRequests"/> for the same input.</param>
+    /// <param name="alleles">The substitutions.</param>
+    /// <returns>One count per allele, in order; null for a site outside the tested region or an alt that is not A, C, G or T.</returns>
+    public IReadOnlyList<AlleleMeasurement?> MeasureSnvs(SnvCallInput input, SnvPileups pileups, IReadOnlyList<SnvAllele> alleles)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(pileups);
+        ArgumentNullException.ThrowIfNull(alleles);
+        TestedRegion region = Region(input);
+        PileupCounts all = Bands(region, region.Window, pileups.Tumor, "tumour").All;
+        return alleles.Select(a =>
+        {
+            int offset = a.Position.Value - region.Window.Start.Value;
+            byte alt = ChannelOf((byte)char.ToUpperInvariant(a.Alt));
+            return offset < 0 || offset >= region.Window.Length || alt > 3
+                ? (AlleleMeasurement?)null
+                : new AlleleMeasurement(all.Get(offset, (PileupChannel)alt), all.Depth(offset));
+        }).ToList();
+    }
+
+    /// <summary>
     /// The 0-based positions whose reads <see cref="MeasureIndels"/> walks for <paramref name="alleles"/>: each anchor and
     /// the bases of the repeat after it, where an aligner may have written the same event.
     /// </summary>
@@ -179,7 +206,7 @@ public sealed class SnvCaller
     /// <param name="pileups">The tumour pileups of <see cref="PileupRequests"/> for the same input.</param>
     /// <param name="alleles">The alleles, left-normalised as the caller reports them.</param>
     /// <returns>One count per allele, in order; null for an allele whose anchor lies outside the tested region.</returns>
-    public IReadOnlyList<IndelMeasurement?> MeasureIndels(SnvCallInput input, SnvPileups pileups, IReadOnlyList<IndelAllele> alleles)
+    public IReadOnlyList<AlleleMeasurement?> MeasureIndels(SnvCallInput input, SnvPileups pileups, IReadOnlyList<IndelAllele> alleles)
     {
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(pileups);
@@ -189,7 +216,7 @@ public sealed class SnvCaller
         var walker = new ReadSiteWalker(input.Tumor, region.Filter, input.ReferenceId);
         int[] anchors = [.. alleles.Select(a => a.Position.ZeroBased).Distinct().Order()];
         Dictionary<(int, string, string), IndelEvidence.Allele> seen = IndelEvidence.Collect(walker, IndelMeasurementPositions(input, alleles), anchors, input.Reference);
-        var counts = new List<IndelMeasurement?>(alleles.Count);
+        var counts = new List<AlleleMeasurement?>(alleles.Count);
         foreach (IndelAllele allele in alleles)
         {
             int offset = allele.Position.Value - region.Window.Start.Value;
@@ -200,7 +227,7 @@ public sealed class SnvCaller
             }
 
             int alt = seen.TryGetValue((allele.Position.ZeroBased, allele.Ref, allele.Alt), out IndelEvidence.Allele? a) ? a.Forward + a.Reverse : 0;
-            counts.Add(new IndelMeasurement(alt, Math.Max(bands.All.Depth(offset), alt)));
+            counts.Add(new AlleleMeasurement(alt, Math.Max(bands.All.Depth(offset), alt)));
         }
 
         return counts;

@@ -1,4 +1,3 @@
-using CrbnVariantCaller.Calling.Germline;
 using CrbnVariantCaller.Calling.Snv;
 using CrbnVariantCaller.Compute.Backends;
 using CrbnVariantCaller.Core.Coordinates;
@@ -14,55 +13,31 @@ namespace CrbnVariantCaller.Pipeline.Compare;
 
 /// <summary>
 /// Counts the alleles of given variants in a DNA BAM, so that a variant called at one time point is measured, not
-/// assumed absent, at the other. SNVs: the germline typer's pileup (base quality ≥ 13, mapping quality ≥ 20).
-/// Insertions and deletions in CRBN: the SNV/indel caller's own counts (<see cref="SnvCaller.MeasureIndels"/>): reads
-/// whose CIGAR carries the same indel after left-normalisation, against the filtered pileup depth at the anchor base.
+/// assumed absent, at the other, with the SNV/indel caller's own counts, so that a re-measured count means what the
+/// caller's AD and DP mean: SNVs (<see cref="SnvCaller.MeasureSnvs"/>) as the alt base in the caller's filtered pileup
+/// (base quality ≥ 20, mapping quality ≥ 20, overlapping mates once); insertions and deletions
+/// (<see cref="SnvCaller.MeasureIndels"/>) as reads whose CIGAR carries the same indel after left-normalisation, against
+/// the filtered pileup depth at the anchor base. Only variants on the CRBN contig inside the caller's tested region
+/// (coding exons and splice flanks) are counted, since the caller calls nothing elsewhere; others are left uncounted.
 /// </summary>
 public static class AlleleRemeasurement
 {
-    /// <summary>Alt and total reads at each SNV and CRBN indel of <paramref name="keys"/> found in the BAM's contigs.</summary>
+    /// <summary>Alt and total reads at each SNV and indel of <paramref name="keys"/> that lies in the caller's tested region of CRBN.</summary>
     public static IReadOnlyDictionary<VariantKey, AlleleCount> Count(
         string bamPath, IndexedFastaReader reference, IReadOnlyCollection<VariantKey> keys, ComputeEngine engine, int threads)
     {
         ArgumentNullException.ThrowIfNull(reference);
         ArgumentNullException.ThrowIfNull(keys);
+        ArgumentNullException.ThrowIfNull(engine);
         using var bam = new BamReader(bamPath, threads);
         GenomeContext genome = GenomeContext.Resolve(bam, reference);
+        List<VariantKey> onCrbn = [.. keys.Where(k => genome.FindContig(k.Chrom) == genome.CrbnRegion.Contig).Distinct()];
+        List<VariantKey> snvs = [.. onCrbn.Where(IsSnv)];
+        List<VariantKey> indels = [.. onCrbn.Where(IsIndel)];
         var counts = new Dictionary<VariantKey, AlleleCount>();
-        CountSnvs(bam, genome, [.. keys.Where(IsSnv).Distinct()], engine, counts);
-        CountIndels(bam, genome, reference, [.. keys.Where(IsIndel).Distinct()], engine, counts);
-        return counts;
-    }
-
-    /// <summary>True for a single-base substitution (what the pileup can count).</summary>
-    public static bool IsSnv(VariantKey key) => key.Ref.Length == 1 && key.Alt.Length == 1 && "ACGT".Contains(key.Ref[0]) && "ACGT".Contains(key.Alt[0]);
-
-    /// <summary>True for a simple insertion or deletion in VCF form (anchor base first).</summary>
-    public static bool IsIndel(VariantKey key) => IndelAllele.IsSimpleIndel(key.Ref, key.Alt);
-
-    private static void CountSnvs(BamReader bam, GenomeContext genome, List<VariantKey> snvs, ComputeEngine engine, Dictionary<VariantKey, AlleleCount> counts)
-    {
-        if (snvs.Count == 0)
+        if (snvs.Count == 0 && indels.Count == 0)
         {
-            return;
-        }
-
-        var sites = new GermlineSiteTable(genome.Build, snvs.Select((k, i) => new GermlineSite($"v{i}", "CRBN", k.Chrom, new Position(k.Pos), k.Ref[0], [k.Alt[0]])), "crbn compare");
-        GermlineTypingResult typed = DnaAnalysis.TypeGermline(bam, genome, sites, engine, ReadChunks.DefaultMaxReads);
-        for (int i = 0; i < snvs.Count; i++)
-        {
-            GermlineGenotype g = typed.Genotypes[i];
-            counts[snvs[i]] = new AlleleCount(g.AlleleCounts.Count > 1 ? g.AlleleCounts[1] : 0, g.Depth);
-        }
-    }
-
-    /// <summary>Indels on the CRBN contig, counted by the caller over its tested region (others are left uncounted).</summary>
-    private static void CountIndels(BamReader bam, GenomeContext genome, IndexedFastaReader reference, List<VariantKey> indels, ComputeEngine engine, Dictionary<VariantKey, AlleleCount> counts)
-    {
-        indels = indels.Where(k => genome.FindContig(k.Chrom) == genome.CrbnRegion.Contig).ToList();
-        if (indels.Count == 0)
-        {
-            return;
+            return counts;
         }
 
         var caller = new SnvCaller(new SnvCallerOptions());
@@ -74,16 +49,33 @@ public static class AlleleRemeasurement
             Transcript = genome.Crbn,
             IsRna = false,
         };
-        List<IndelAllele> alleles = indels.Select(k => new IndelAllele(new Position(k.Pos), k.Ref, k.Alt)).ToList();
         SnvReadSource reads = SiteReads.Source(bam, genome.CrbnRegion, ReadChunks.DefaultMaxReads);
         var pileups = new SnvPileups(engine.Pileups(reads.Chunks, caller.PileupRequests(input).Tumor), null);
-        IReadOnlyList<IndelMeasurement?> measured = caller.MeasureIndels(
-            input with { Tumor = reads.ReadsCovering(caller.IndelMeasurementPositions(input, alleles)) }, pileups, alleles);
-        for (int i = 0; i < indels.Count; i++)
+
+        Add(counts, snvs, caller.MeasureSnvs(input, pileups, [.. snvs.Select(k => new SnvAllele(new Position(k.Pos), k.Alt[0]))]));
+        if (indels.Count > 0)
         {
-            if (measured[i] is IndelMeasurement m)
+            List<IndelAllele> alleles = [.. indels.Select(k => new IndelAllele(new Position(k.Pos), k.Ref, k.Alt))];
+            Add(counts, indels, caller.MeasureIndels(
+                input with { Tumor = reads.ReadsCovering(caller.IndelMeasurementPositions(input, alleles)) }, pileups, alleles));
+        }
+
+        return counts;
+    }
+
+    /// <summary>True for a single-base substitution (what the pileup can count).</summary>
+    public static bool IsSnv(VariantKey key) => key.Ref.Length == 1 && key.Alt.Length == 1 && "ACGT".Contains(key.Ref[0]) && "ACGT".Contains(key.Alt[0]);
+
+    /// <summary>True for a simple insertion or deletion in VCF form (anchor base first).</summary>
+    public static bool IsIndel(VariantKey key) => IndelAllele.IsSimpleIndel(key.Ref, key.Alt);
+
+    private static void Add(Dictionary<VariantKey, AlleleCount> counts, List<VariantKey> keys, IReadOnlyList<AlleleMeasurement?> measured)
+    {
+        for (int i = 0; i < keys.Count; i++)
+        {
+            if (measured[i] is AlleleMeasurement m)
             {
-                counts[indels[i]] = new AlleleCount(m.AltReads, m.Depth);
+                counts[keys[i]] = new AlleleCount(m.AltReads, m.Depth);
             }
         }
     }

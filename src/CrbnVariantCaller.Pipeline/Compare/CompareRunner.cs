@@ -76,8 +76,8 @@ public sealed class CompareRunner(BackendSelector backends, ILogger<CompareRunne
     }
 
     /// <summary>How re-measured counts are taken, for the notes.</summary>
-    private const string Method = "SNVs: bases of quality >= 13 in reads of mapping quality >= 20; indels as the caller counts them: "
-        + "reads whose CIGAR carries the left-normalised indel against the pileup depth at its anchor base (base quality >= 20, mapping quality >= 20)";
+    private const string Method = "as the caller counts them (base quality >= 20, mapping quality >= 20, overlapping mates once), in its tested region of CRBN: "
+        + "SNVs as the alt base against the pileup depth; indels as reads whose CIGAR carries the left-normalised indel against the pileup depth at its anchor base";
 
     private static HashSet<VariantKey> Keys(SampleReport report) =>
         report.Variants.Select(v => new VariantKey(v.Chrom, v.Pos.Value, v.Ref, v.Alt)).ToHashSet();
