@@ -1,7 +1,6 @@
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.Core.Genome;
 using CrbnVariantCaller.Core.Transcripts;
-using CrbnVariantCaller.Reporting.Assessment;
 using CrbnVariantCaller.Reporting.Model;
 
 namespace CrbnVariantCaller.Reporting.Tests;
@@ -49,6 +48,7 @@ internal static class FullReportFixture
                 {
                     Status = SplicingStatus.Detected, PsiSkipped = 0.2, CiLow = 0.15, CiHigh = 0.26, SkipReads = 30, InclusionReads = 240,
                     UpstreamInclusionReads = 118, DownstreamInclusionReads = 122, Normalisation = "rMATS JC: (I/2)/(I/2+S)", IntervalMethod = "Wilson", Reasoning = "270 junction reads >= 20",
+                    Cohort = new Exon10CohortComparison { Cohort = "Newly diagnosed myeloma, institutional RNA-seq cohort 2024 (n=48)", Samples = 48, Percentile = 87.5, HighPercentile = 95, HighPsi = 0.31 },
                 },
                 Junctions =
                 [

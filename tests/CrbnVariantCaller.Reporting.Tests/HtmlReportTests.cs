@@ -61,6 +61,26 @@ public sealed class HtmlReportTests
         Assert.Equal(html.Split("<svg").Length - 1, html.Split("</svg>").Length - 1);
     }
 
+    /// <summary>The splicing table shows the Δexon10 cohort (name, size, percentile, the cohort's PSI at the high percentile) when the report has one, and no cohort columns when it has none.</summary>
+    [Fact]
+    public void TheSplicingTableShowsTheExon10Cohort()
+    {
+        SampleReport report = FullReportFixture.Build();
+        string splicing = Section(HtmlReportWriter.Render(report), "splicing");
+        Assert.Contains("<th>lab cohort (--exon10-cohort)</th><th>cohort size</th><th>percentile in cohort</th><th>cohort PSI at p95</th>", splicing);
+        Assert.Contains("<td>Newly diagnosed myeloma, institutional RNA-seq cohort 2024 (n=48)</td><td class=\"num\">48</td><td class=\"num\">87.5</td><td class=\"num\">0.31</td>", splicing);
+
+        SampleReport without = report with { Splicing = report.Splicing with { CrbnExon10Skipping = report.Splicing.CrbnExon10Skipping with { Cohort = null } } };
+        Assert.DoesNotContain("cohort", Section(HtmlReportWriter.Render(without), "splicing"), StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Section(string html, string id)
+    {
+        int start = html.IndexOf($"<section id=\"{id}\">", StringComparison.Ordinal);
+        Assert.True(start >= 0, id);
+        return html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+    }
+
     [Fact]
     public void SashimiArcsCarryTheJunctionCounts()
     {

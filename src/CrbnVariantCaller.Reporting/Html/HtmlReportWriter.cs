@@ -215,12 +215,24 @@ public static class HtmlReportWriter
     private static void Splicing(StringBuilder sb, SplicingSection s, TranscriptModel? transcript)
     {
         Exon10Skipping e = s.CrbnExon10Skipping;
-        sb.Append("<section id=\"splicing\"><h2>Splicing: CRBN exon 10 skipping (Δexon10)</h2><table><tr><th>status</th><th>psi skipped</th><th>95% CI</th><th>skip reads</th><th>inclusion reads</th><th>normalisation</th></tr><tr><td><span class=\"badge ")
+        Exon10CohortComparison? cohort = e.Cohort;
+        sb.Append("<section id=\"splicing\"><h2>Splicing: CRBN exon 10 skipping (Δexon10)</h2><table><tr><th>status</th><th>psi skipped</th><th>95% CI</th><th>skip reads</th><th>inclusion reads</th><th>normalisation</th>")
+          .Append(cohort is null ? string.Empty : string.Create(CultureInfo.InvariantCulture,
+              $"<th>lab cohort (--exon10-cohort)</th><th>cohort size</th><th>percentile in cohort</th><th>cohort PSI at p{cohort.HighPercentile:0.#}</th>"))
+          .Append("</tr><tr><td><span class=\"badge ")
           .Append(e.Status == SplicingStatus.Detected ? "resistance_mechanism_detected" : e.Status == SplicingStatus.NotDetected ? "none_detected" : "not_assessable").Append("\">")
           .Append(HtmlText.Escape(Snake(e.Status.ToString()).Replace('_', ' '))).Append("</span></td><td class=\"num\">").Append(HtmlText.Number(e.PsiSkipped, "0.###"))
           .Append("</td><td class=\"num\">").Append(HtmlText.Number(e.CiLow, "0.###")).Append('–').Append(HtmlText.Number(e.CiHigh, "0.###"))
           .Append("</td><td class=\"num\">").Append(e.SkipReads).Append("</td><td class=\"num\">").Append(e.InclusionReads)
-          .Append("</td><td>").Append(HtmlText.Escape(e.Normalisation)).Append("</td></tr></table><p class=\"note\">").Append(HtmlText.Escape(e.Reasoning)).Append("</p>");
+          .Append("</td><td>").Append(HtmlText.Escape(e.Normalisation)).Append("</td>");
+        if (cohort is not null)
+        {
+            sb.Append("<td>").Append(HtmlText.Escape(cohort.Cohort)).Append("</td><td class=\"num\">").Append(cohort.Samples)
+              .Append("</td><td class=\"num\">").Append(HtmlText.Number(cohort.Percentile, "0.#"))
+              .Append("</td><td class=\"num\">").Append(HtmlText.Number(cohort.HighPsi, "0.###")).Append("</td>");
+        }
+
+        sb.Append("</tr></table><p class=\"note\">").Append(HtmlText.Escape(e.Reasoning)).Append("</p>");
         if (e.ProteinChange is not null)
         {
             sb.Append("<p>Δexon10 protein change (from the reference sequence; c.1017–1148 removed, joint codon c.1015_1016 + c.1149): <b>")
