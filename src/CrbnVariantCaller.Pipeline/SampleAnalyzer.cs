@@ -277,6 +277,7 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
         {
             Sample = sample,
             Setting = request.Setting,
+            LabFunctionalVariants = request.FunctionalVariants,
             GenomeBuild = genome.Build,
             Tool = new ToolInfo
             {

@@ -88,19 +88,82 @@ public sealed class AssessmentBuilderTests
     public void AFunctionallyTestedVariantIsLikelyWhereverItLies()
     {
         string table = "protein_change\tresidues\tassay\teffect\tpmid\tdoi\np.Pro350Leu\t350\tbinding assay (test row)\tbinding lost\t12345678\t\n";
-        var rules = InterpretationRules.Default with { FunctionalVariants = FunctionalVariant.Parse(table, "test.tsv") };
+        var rules = InterpretationRules.Default with { FunctionalVariants = FunctionalVariantTable.Parse(table, "test.tsv").Variants };
         AssessmentResult result = new AssessmentBuilder(rules).Assess(Base() with { Variants = [Variant("missense_variant", 350) with { HgvsP = "p.Pro350Leu" }] });
         Assert.Equal(OverallAssessment.ResistanceMechanismDetected, result.Overall);
         Assert.Contains(result.Findings[0].Citations, c => c.Contains("PMID 12345678", StringComparison.Ordinal));
         Assert.Equal(OverallAssessment.NoneDetected, Assess(Variant("missense_variant", 350) with { HgvsP = "p.Pro350Leu" }).Overall);
     }
 
+    /// <summary>
+    /// A lab's own table (--functional-variants, recorded in the report): a CULT missense that is a VUS without it is
+    /// likely with it, the finding naming the lab's table and the row's citation, which joins the reference list; the
+    /// built-in rows still apply beside it.
+    /// </summary>
+    [Fact]
+    public void ALabRowMakesACultMissenseLikelyAndNamesTheLabTable()
+    {
+        VariantReport p350 = Variant("missense_variant", 350) with { HgvsP = "p.Pro350Leu" };
+        Finding without = Assert.Single(Assess(p350).Findings, f => f.Category == FindingCategory.PointMutation);
+        Assert.Equal(FindingLevel.UncertainSignificance, without.Level);
+
+        FunctionalVariantTable lab = FunctionalVariantTable.Parse(
+            "protein_change\tresidues\tassay\teffect\tpmid\tdoi\np.Pro350Leu\t350\tlenalidomide degradation of IKZF1 in MM.1S\tIKZF1 no longer degraded\t\t10.1000/lab.2026.1\n", "our_lab_crbn.tsv");
+        AssessmentResult result = new AssessmentBuilder().Assess(Base() with { Variants = [p350], LabFunctionalVariants = lab });
+        Finding with = Assert.Single(result.Findings, f => f.Category == FindingCategory.PointMutation);
+        Assert.Equal(FindingLevel.ResistanceMechanism, with.Level);
+        Assert.Equal(AmpTier.II, with.Tier);
+        Assert.Contains("lab's table of functionally tested CRBN variants our_lab_crbn.tsv", with.Statement);
+        Assert.Contains("doi:10.1000/lab.2026.1", with.Statement);
+        Assert.Contains("(our_lab_crbn.tsv)", with.TierRule);
+        string citation = Assert.Single(with.Citations);
+        Assert.Contains("our_lab_crbn.tsv", citation);
+        Assert.Contains("doi:10.1000/lab.2026.1", citation);
+        Assert.Contains(result.References, r => r.Doi == "10.1000/lab.2026.1" && r.Text.Contains("our_lab_crbn.tsv", StringComparison.Ordinal));
+        Assert.Equal(FindingLevel.ResistanceMechanism, new AssessmentBuilder().Grade(p350, lab));
+        Assert.Equal(FindingLevel.UncertainSignificance, new AssessmentBuilder().Grade(p350));
+
+        // The built-in rows are kept beside the lab's.
+        VariantReport builtIn = Variant("missense_variant", 384) with { HgvsP = FunctionalVariantTable.BuiltIn.Variants[0].ProteinChange };
+        Finding curated = new AssessmentBuilder().Assess(Base() with { Variants = [builtIn], LabFunctionalVariants = lab }).Findings[0];
+        Assert.Contains("curated table", curated.Statement);
+    }
+
     [Fact]
     public void TheCuratedFunctionalTableHasASourceOnEveryRow()
     {
-        Assert.NotEmpty(FunctionalVariant.BuiltIn);
-        Assert.All(FunctionalVariant.BuiltIn, v => Assert.True(v.Pmid is not null || v.Doi is not null, v.ProteinChange));
-        Assert.Throws<InvalidDataException>(() => FunctionalVariant.Parse("protein_change\tresidues\tassay\teffect\tpmid\tdoi\np.X1Y\t1\ta\te\t\t\n", "t"));
+        Assert.NotEmpty(FunctionalVariantTable.BuiltIn.Variants);
+        Assert.Equal(FunctionalVariantTable.BuiltInName, FunctionalVariantTable.BuiltIn.Name);
+        Assert.All(FunctionalVariantTable.BuiltIn.Variants, v => Assert.True(v.Pmid is not null || v.Doi is not null, v.ProteinChange));
+    }
+
+    /// <summary>A malformed table is refused with the table and the line named: missing column, no PMID/DOI, bad protein change, bad identifiers, residues that miss the change's.</summary>
+    [Theory]
+    [InlineData("protein_change\tresidues\tassay\teffect\tpmid\n", "t.tsv: line 1: the header has no 'doi' column")]
+    [InlineData("# c\nprotein_change\tresidues\tassay\teffect\tpmid\tdoi\np.Pro350Leu\t350\ta\te\t\t\n", "t.tsv: line 3: p.Pro350Leu has neither a PMID nor a DOI")]
+    [InlineData("protein_change\tresidues\tassay\teffect\tpmid\tdoi\np.Pro350Leu\t350\ta\te\t1\t\nP350L\t350\ta\te\t1\t\n", "t.tsv: line 3: protein_change 'P350L' is not an HGVS p. change")]
+    [InlineData("protein_change\tresidues\tassay\teffect\tpmid\tdoi\np.Pro350Lxu\t350\ta\te\t1\t\n", "t.tsv: line 2: protein_change 'p.Pro350Lxu'")]
+    [InlineData("protein_change\tresidues\tassay\teffect\tpmid\tdoi\np.Pro350Leu\t351\ta\te\t1\t\n", "t.tsv: line 2: residues '351' do not include residue 350")]
+    [InlineData("protein_change\tresidues\tassay\teffect\tpmid\tdoi\np.Pro350Leu\t350\ta\te\tPMID1\t\n", "t.tsv: line 2: pmid 'PMID1'")]
+    [InlineData("protein_change\tresidues\tassay\teffect\tpmid\tdoi\np.Pro350Leu\t350\ta\te\t\tdoi:10.1/x\n", "t.tsv: line 2: doi 'doi:10.1/x'")]
+    [InlineData("protein_change\tresidues\tassay\teffect\tpmid\tdoi\np.Pro350Leu\t350\ta\te\t1\n", "t.tsv: line 2: 5 tab-separated fields, the header has 6")]
+    public void AMalformedFunctionalTableIsRefusedNamingTheLine(string text, string expected)
+    {
+        InvalidDataException e = Assert.Throws<InvalidDataException>(() => FunctionalVariantTable.Parse(text, "t.tsv"));
+        Assert.StartsWith(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("p.Asn367ThrfsTer10")]
+    [InlineData("(p.Trp386Ter)")]
+    [InlineData("p.Leu340_Gly383del")]
+    [InlineData("p.Ser339_Gly383delinsArg")]
+    [InlineData("p.Tyr384Ala+p.Trp386Ala")]
+    public void HgvsProteinChangesAsTheReportWritesThemAreAccepted(string change)
+    {
+        string residues = string.Join(",", System.Text.RegularExpressions.Regex.Matches(change, "[A-Z][a-z]{2}([0-9]+)").Select(m => m.Groups[1].Value));
+        FunctionalVariant row = Assert.Single(FunctionalVariantTable.Parse($"protein_change\tresidues\tassay\teffect\tpmid\tdoi\n{change}\t{residues}\ta\te\t1\t\n", "t.tsv").Variants);
+        Assert.True(row.Matches(change));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using CrbnVariantCaller.Core.Coordinates;
 using CrbnVariantCaller.Core.Genome;
 using CrbnVariantCaller.Core.Transcripts;
+using CrbnVariantCaller.Reporting.Assessment;
 using CrbnVariantCaller.Reporting.Model;
 
 namespace CrbnVariantCaller.Reporting.Tests;
@@ -22,6 +23,8 @@ internal static class FullReportFixture
         SampleReport report = deep with
         {
             Tool = deep.Tool with { Fallbacks = [new FallbackEvent("pileup", "opencl", "cpu", "clBuildProgram failed: -11")], CommandLine = "crbn call --dna DEEP_TUMOR.bam" },
+            LabFunctionalVariants = new FunctionalVariantTable("our_lab_crbn.tsv",
+                [new FunctionalVariant("p.Pro350Leu", [350], "lenalidomide degradation of IKZF1 in MM.1S", "IKZF1 no longer degraded", null, "10.1000/lab.2026.1")]),
             Inputs = new InputsInfo
             {
                 Files = [new InputFile("dna", "testdata/dna/deep_panel/DEEP_TUMOR.bam") { SizeBytes = 1234 }],

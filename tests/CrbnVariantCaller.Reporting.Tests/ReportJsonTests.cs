@@ -1,3 +1,4 @@
+using CrbnVariantCaller.Reporting.Assessment;
 using System.Text.Json;
 using CrbnVariantCaller.Reporting.Json;
 using CrbnVariantCaller.Reporting.Model;
@@ -128,6 +129,10 @@ public sealed class ReportJsonTests
         Assert.Equal(report.Variants.Count, back.Variants.Count);
         Assert.Equal(report.Variants[0].Pos, back.Variants[0].Pos);
         Assert.Equal(OverallAssessment.ResistanceMechanismDetected, back.Assessment.Overall);
+        FunctionalVariant lab = Assert.Single(back.LabFunctionalVariants!.Variants);
+        Assert.Equal("our_lab_crbn.tsv", back.LabFunctionalVariants.Name);
+        Assert.Equal(("p.Pro350Leu", 350, "10.1000/lab.2026.1"), (lab.ProteinChange, lab.Residues[0], lab.Doi));
+        Assert.Contains("\"lab_functional_variants\": {", json);
     }
 
     [Fact]

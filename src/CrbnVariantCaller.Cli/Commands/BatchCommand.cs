@@ -32,13 +32,17 @@ public sealed class BatchCommand(CommandGuard guard, SampleAnalyzer analyzer, Ba
     {
         Description = CallCommand.Exon10CohortHelp + " Used for every sample whose sheet row has no exon10_cohort; the batch itself is never used as the Δexon10 cohort.",
     };
+    private readonly Option<string?> _functionalVariants = new("--functional-variants")
+    {
+        Description = CallCommand.FunctionalVariantsHelp + " Used for every sample whose sheet row has no functional_variants.",
+    };
 
     /// <summary>The System.CommandLine definition of <c>crbn batch</c>.</summary>
     public Command Build()
     {
         Command command = new("batch", "Run many samples from a sample sheet and write a batch summary (summary.tsv, summary.html).")
         {
-            _samples, _reference, _out, _jobs, _resume, _device, _threads, _plainVcf, _pon, _germlineSites, _exon10Cohort,
+            _samples, _reference, _out, _jobs, _resume, _device, _threads, _plainVcf, _pon, _germlineSites, _exon10Cohort, _functionalVariants,
         };
         command.SetAction((parse, ct) => guard.RunAsync("batch", token => Task.FromResult(Run(parse, token)), ct));
         return command;
@@ -68,6 +72,8 @@ public sealed class BatchCommand(CommandGuard guard, SampleAnalyzer analyzer, Ba
             GermlineSites = CallCommand.ExistingFile(parse.GetValue(_germlineSites)),
             Exon10Cohort = CallCommand.ReadExon10Cohort(parse.GetValue(_exon10Cohort)),
             SheetExon10Cohorts = SheetExon10Cohorts(sheet),
+            FunctionalVariants = CallCommand.ReadFunctionalVariants(parse.GetValue(_functionalVariants)),
+            SheetFunctionalVariants = SheetFunctionalVariants(sheet),
         };
 
         using OutputFolderLock outLock = OutputFolderLock.Acquire(request.OutDir);
@@ -85,4 +91,9 @@ public sealed class BatchCommand(CommandGuard guard, SampleAnalyzer analyzer, Ba
     internal static IReadOnlyDictionary<string, Exon10Cohort> SheetExon10Cohorts(SampleSheet sheet) =>
         sheet.Entries.Select(e => e.Exon10Cohort).OfType<string>().Distinct(StringComparer.Ordinal)
             .ToDictionary(path => path, path => CallCommand.ReadExon10Cohort(path)!, StringComparer.Ordinal);
+
+    /// <summary>Every table the sheet's <c>functional_variants</c> column names, read before any sample runs (a bad one is exit 2, naming it and the line).</summary>
+    internal static IReadOnlyDictionary<string, FunctionalVariantTable> SheetFunctionalVariants(SampleSheet sheet) =>
+        sheet.Entries.Select(e => e.FunctionalVariants).OfType<string>().Distinct(StringComparer.Ordinal)
+            .ToDictionary(path => path, path => CallCommand.ReadFunctionalVariants(path)!, StringComparer.Ordinal);
 }

@@ -41,6 +41,14 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
     private readonly Option<string?> _setting = new("--setting") { Description = "Disease setting: newly_diagnosed or relapsed; expression biomarker rules apply only in the setting of their evidence." };
     private readonly Option<bool> _plainVcf = new("--plain-vcf") { Description = "Write ID.vcf instead of ID.vcf.gz + .tbi." };
     private readonly Option<string?> _exon10Cohort = new("--exon10-cohort") { Description = Exon10CohortHelp };
+    private readonly Option<string?> _functionalVariants = new("--functional-variants") { Description = FunctionalVariantsHelp };
+
+    /// <summary>The help of <c>--functional-variants</c> (shared with <c>crbn batch</c>).</summary>
+    internal const string FunctionalVariantsHelp =
+        "The lab's own table of functionally tested CRBN variants: TSV with the built-in table's columns (protein_change, residues, "
+        + "assay, effect, pmid, doi; every row with a PMID or DOI; HGVS p. in three-letter code such as p.Pro350Leu). Its rows are "
+        + "ADDED to the built-in curated table: a listed variant is graded a likely mechanism wherever it lies, and the finding names "
+        + "the file and the row's citation. A malformed file is refused (exit 2, naming the line) before anything runs.";
 
     /// <summary>The help of <c>--exon10-cohort</c> (shared with <c>crbn batch</c>).</summary>
     internal const string Exon10CohortHelp =
@@ -54,7 +62,7 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
         Command command = new("call", "Call CRBN point mutations, Δexon10 splicing, expression biomarkers and germline SNPs for one sample.")
         {
             _dna, _normal, _rna, _expression, _reference, _annotation, _pon, _purity, _sample, _out, _device, _threads, _chunkReads,
-            _cohort, _signature, _germlineSites, _strandedness, _setting, _plainVcf, _exon10Cohort,
+            _cohort, _signature, _germlineSites, _strandedness, _setting, _plainVcf, _exon10Cohort, _functionalVariants,
         };
         command.SetAction((parse, ct) => guard.RunAsync("call", _ => Task.FromResult(Run(parse)), ct));
         return command;
@@ -84,6 +92,7 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
             RnaStrandedness = ParseStrandedness(parse.GetValue(_strandedness)!),
             PlainVcf = parse.GetValue(_plainVcf),
             Exon10Cohort = ReadExon10Cohort(parse.GetValue(_exon10Cohort)),
+            FunctionalVariants = ReadFunctionalVariants(parse.GetValue(_functionalVariants)),
             Setting = parse.GetValue(_setting) is string setting
                 ? ClinicalSettings.TryParse(setting, out ClinicalSetting s) ? s : throw new UsageException($"--setting must be newly_diagnosed or relapsed (got '{setting}').")
                 : ClinicalSetting.Unspecified,
@@ -125,6 +134,9 @@ public sealed class CallCommand(CommandGuard guard, SampleAnalyzer analyzer)
 
     /// <summary>The Δexon10 cohort file, read and checked before any work starts (exit 2 naming the file and line otherwise); null stays null.</summary>
     internal static Exon10Cohort? ReadExon10Cohort(string? path) => path is null ? null : Exon10Cohort.Read(RegularFile.Require(path));
+
+    /// <summary>The lab's table of functionally tested variants, read and checked before any work starts (exit 2 naming the file and line otherwise); null stays null.</summary>
+    internal static FunctionalVariantTable? ReadFunctionalVariants(string? path) => path is null ? null : FunctionalVariantTable.Read(RegularFile.Require(path));
 
     /// <summary>The most BGZF threads accepted: beyond a few per core they only cost memory.</summary>
     internal static int MaxThreads => Math.Max(16, Environment.ProcessorCount * 4);

@@ -33,6 +33,7 @@ public sealed class SheetCommand(CommandGuard guard)
         SampleSheet sheet = SampleSheetReader.Read(CallCommand.ExistingFile(parse.GetRequiredValue(_samples))!);
         BatchRunner.CheckOutputNamesAreDistinct(sheet);
         _ = BatchCommand.SheetExon10Cohorts(sheet);
+        _ = BatchCommand.SheetFunctionalVariants(sheet);
         using MemoryStream buffer = new();
         using (Utf8JsonWriter json = new(buffer, new JsonWriterOptions { Indented = true }))
         {
@@ -79,7 +80,7 @@ public sealed class SheetCommand(CommandGuard guard)
     }
 
     private static IEnumerable<string> Inputs(SampleSheetEntry entry) =>
-        new[] { entry.Dna, entry.Normal, entry.Rna, entry.Expression, entry.Annotation, entry.Cohort, entry.Signature, entry.Exon10Cohort }
+        new[] { entry.Dna, entry.Normal, entry.Rna, entry.Expression, entry.Annotation, entry.Cohort, entry.Signature, entry.Exon10Cohort, entry.FunctionalVariants }
             .OfType<string>()
             .Select(Path.GetFullPath);
 
@@ -92,7 +93,7 @@ public sealed class SheetCommand(CommandGuard guard)
         {
             ("--dna", entry.Dna), ("--normal", entry.Normal), ("--rna", entry.Rna), ("--expression", entry.Expression),
             ("--annotation", entry.Annotation), ("--cohort", entry.Cohort), ("--signature", entry.Signature),
-            ("--exon10-cohort", entry.Exon10Cohort),
+            ("--exon10-cohort", entry.Exon10Cohort), ("--functional-variants", entry.FunctionalVariants),
         })
         {
             if (value is not null)

@@ -22,5 +22,5 @@ public sealed class SampleSheet
 
     /// <summary>The column names a sheet may have (<c>sample</c> is required), in documentation order.</summary>
     public static IReadOnlyList<string> Columns { get; } =
-        ["sample", "dna", "normal", "rna", "expression", "annotation", "cohort", "signature", "setting", "exon10_cohort"];
+        ["sample", "dna", "normal", "rna", "expression", "annotation", "cohort", "signature", "setting", "exon10_cohort", "functional_variants"];
 }

@@ -34,6 +34,9 @@ public sealed record SampleSheetEntry
     /// <summary>Δexon10 PSI cohort TSV (column <c>exon10_cohort</c>, <c>--exon10-cohort</c>); overrides the batch's for this sample.</summary>
     public string? Exon10Cohort { get; init; }
 
+    /// <summary>The lab's table of functionally tested CRBN variants (column <c>functional_variants</c>, <c>--functional-variants</c>); overrides the batch's for this sample.</summary>
+    public string? FunctionalVariants { get; init; }
+
     /// <summary>Signature gene-set file (column <c>signature</c>).</summary>
     public string? Signature { get; init; }
 

@@ -202,6 +202,7 @@ public static class SampleSheetReader
             Cohort = PathCell("cohort"),
             Signature = PathCell("signature"),
             Exon10Cohort = PathCell("exon10_cohort"),
+            FunctionalVariants = PathCell("functional_variants"),
             Setting = Cell("setting")?.Trim().ToLowerInvariant() is { Length: > 0 } setting
                 ? setting is "newly_diagnosed" or "relapsed" ? setting
                     : throw new SampleSheetFormatException(path, line, $"sample '{sample}': setting '{setting}' is not newly_diagnosed or relapsed")

@@ -42,4 +42,10 @@ public sealed record BatchRequest
 
     /// <summary>The cohorts named in the sheet's <c>exon10_cohort</c> column, read before any sample runs, by full path.</summary>
     public IReadOnlyDictionary<string, Exon10Cohort> SheetExon10Cohorts { get; init; } = new Dictionary<string, Exon10Cohort>();
+
+    /// <summary>The lab's table of functionally tested CRBN variants for every sample (<c>--functional-variants</c>), unless its sheet row names its own.</summary>
+    public FunctionalVariantTable? FunctionalVariants { get; init; }
+
+    /// <summary>The tables named in the sheet's <c>functional_variants</c> column, read before any sample runs, by path as written.</summary>
+    public IReadOnlyDictionary<string, FunctionalVariantTable> SheetFunctionalVariants { get; init; } = new Dictionary<string, FunctionalVariantTable>();
 }

@@ -116,6 +116,9 @@ public sealed class BatchRunner(SampleAnalyzer analyzer, BackendSelector backend
             Exon10Cohort = entry.Exon10Cohort is string own
                 ? request.SheetExon10Cohorts.TryGetValue(own, out Exon10Cohort? cohort) ? cohort : Exon10Cohort.Read(own)
                 : request.Exon10Cohort,
+            FunctionalVariants = entry.FunctionalVariants is string table
+                ? request.SheetFunctionalVariants.TryGetValue(table, out FunctionalVariantTable? rows) ? rows : FunctionalVariantTable.Read(table)
+                : request.FunctionalVariants,
         };
     }
 

@@ -30,6 +30,9 @@ public sealed record CallRequest
     /// <summary>The lab's Δexon10 PSI cohort (<c>--exon10-cohort</c>, read before the run); Δexon10 stays <c>possible</c> without one.</summary>
     public Reporting.Assessment.Exon10Cohort? Exon10Cohort { get; init; }
 
+    /// <summary>The lab's table of functionally tested CRBN variants (<c>--functional-variants</c>, read before the run), added to the built-in table and recorded in the report.</summary>
+    public Reporting.Assessment.FunctionalVariantTable? FunctionalVariants { get; init; }
+
     /// <summary>A signature gene-set file (adverse/favourable genes), such as an IMiD-14 list.</summary>
     public string? Signature { get; init; }
 

@@ -39,7 +39,7 @@ public sealed class AssessmentBuilder
         ArgumentNullException.ThrowIfNull(report);
         var extraSources = new Dictionary<string, EvidenceSource>(StringComparer.Ordinal);
         List<Finding> findings = [];
-        findings.AddRange(report.Variants.Where(v => !_rules.PassOnly || v.IsPass).Select(v => VariantFinding(v, extraSources)).OfType<Finding>());
+        findings.AddRange(report.Variants.Where(v => !_rules.PassOnly || v.IsPass).Select(v => VariantFinding(v, report.LabFunctionalVariants, extraSources)).OfType<Finding>());
         AddSplicing(report.Splicing, findings);
         AddCopyNumber(report.CopyNumber.Crbn, findings);
         AddExpression(report.Expression, report.Setting, findings);
@@ -72,13 +72,14 @@ public sealed class AssessmentBuilder
     }
 
     /// <summary>
-    /// The grade of one variant under these rules (<see cref="FindingLevel.ResistanceMechanism"/> for a likely mechanism,
-    /// <see cref="FindingLevel.UncertainSignificance"/> for a VUS), or null when it is not a coding or splice change.
+    /// The grade of one variant under these rules and the lab's table of functionally tested variants, when given
+    /// (<see cref="FindingLevel.ResistanceMechanism"/> for a likely mechanism, <see cref="FindingLevel.UncertainSignificance"/>
+    /// for a VUS), or null when it is not a coding or splice change.
     /// </summary>
-    public FindingLevel? Grade(VariantReport variant)
+    public FindingLevel? Grade(VariantReport variant, FunctionalVariantTable? lab = null)
     {
         ArgumentNullException.ThrowIfNull(variant);
-        return VariantFinding(variant, new Dictionary<string, EvidenceSource>(StringComparer.Ordinal))?.Level;
+        return VariantFinding(variant, lab, new Dictionary<string, EvidenceSource>(StringComparer.Ordinal))?.Level;
     }
 
     /// <summary>Numbers the cited sources in order of first citation and fills each finding's printed citations.</summary>
@@ -110,7 +111,7 @@ public sealed class AssessmentBuilder
         return (result, references);
     }
 
-    private Finding? VariantFinding(VariantReport v, Dictionary<string, EvidenceSource> extraSources)
+    private Finding? VariantFinding(VariantReport v, FunctionalVariantTable? lab, Dictionary<string, EvidenceSource> extraSources)
     {
         string[] terms = v.Consequence.Split(['&', ',', ';'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         bool missense = terms.Any(_rules.MissenseTerms.Contains);
@@ -123,6 +124,7 @@ public sealed class AssessmentBuilder
             $"{v.Chrom}:{v.Pos} {v.Ref}>{v.Alt}, {v.Consequence}, VAF {v.Vaf:0.####} ({v.AltReads}/{v.Depth} reads, {v.Source.ToString().ToLowerInvariant()}), strands ref {v.RefFwd}+/{v.RefRev}- alt {v.AltFwd}+/{v.AltRev}-");
         bool inCult = codon is int c && c >= _rules.DomainStart && c <= _rules.DomainEnd;
         FunctionalVariant? tested = _rules.FunctionalVariants.FirstOrDefault(t => t.Matches(v.HgvsP));
+        FunctionalVariant? labTested = tested is null ? lab?.Variants.FirstOrDefault(t => t.Matches(v.HgvsP)) : null;
 
         (string Reason, string Rule, string[] Keys)? likely = null;
         if (truncating && codon is int t1 && t1 < _rules.TruncatingBeforeCodon)
@@ -136,6 +138,15 @@ public sealed class AssessmentBuilder
             extraSources[key] = new EvidenceSource(key, $"Functionally tested CRBN variant {tested.ProteinChange}: {tested.Assay}, {tested.Effect}", tested.Pmid, tested.Doi, true, "functional assay", "curated table");
             likely = ($"listed in the curated table of functionally tested CRBN variants ({tested.Effect}, {tested.Assay})",
                 "variant in the curated table of functionally tested CRBN variants", [key]);
+        }
+        else if (labTested is not null)
+        {
+            string table = lab!.Name;
+            string key = $"lab-functional:{table}:{labTested.ProteinChange}";
+            extraSources[key] = new EvidenceSource(key, $"Functionally tested CRBN variant {labTested.ProteinChange} in the lab's table {table} (--functional-variants): {labTested.Assay}, {labTested.Effect}",
+                labTested.Pmid, labTested.Doi, true, "functional assay", "lab table " + table);
+            likely = ($"listed in the lab's table of functionally tested CRBN variants {table} ({labTested.Effect}, {labTested.Assay}; {labTested.Source})",
+                $"variant in the lab's table of functionally tested CRBN variants ({table})", [key]);
         }
         else if (altering && codon is int p && _rules.PocketResidues.Contains(p))
         {

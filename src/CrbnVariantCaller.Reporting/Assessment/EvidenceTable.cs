@@ -88,8 +88,9 @@ public sealed class EvidenceTable
     /// <exception cref="InvalidDataException">A header, the version/date lines or a row is malformed.</exception>
     public static EvidenceTable Parse(string text, string name)
     {
-        (Dictionary<string, string> meta, List<Dictionary<string, string>> rows) = Tsv.Read(text, name, ["key", "citation", "pmid", "doi", "identifier_checked", "evidence_setting", "note"]);
-        List<EvidenceSource> sources = rows.Select(r => new EvidenceSource(
+        (Dictionary<string, string> meta, List<(int Line, Dictionary<string, string> Cells)> rows) = Tsv.Read(
+            text, ["key", "citation", "pmid", "doi", "identifier_checked", "evidence_setting", "note"], message => new InvalidDataException($"{name}: {message}"));
+        List<EvidenceSource> sources = rows.Select(row => row.Cells).Select(r => new EvidenceSource(
             r["key"], r["citation"], Tsv.OrNull(r["pmid"]), Tsv.OrNull(r["doi"]), r["identifier_checked"] == "yes", r["evidence_setting"], r["note"])).ToList();
         return new EvidenceTable(
             meta.TryGetValue("version", out string? v) ? v : throw new InvalidDataException($"{name}: no '# version:' line"),

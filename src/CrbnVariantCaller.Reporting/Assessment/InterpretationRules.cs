@@ -45,8 +45,12 @@ public sealed record InterpretationRules
     /// <summary>Zinc-binding residues of the CULT domain whose any protein-altering change is flagged.</summary>
     public IReadOnlySet<int> ZincLigands { get; init; } = new HashSet<int> { 323, 326, 391, 394 };
 
-    /// <summary>The curated table of functionally tested CRBN variants (each with its PMID/DOI).</summary>
-    public IReadOnlyList<FunctionalVariant> FunctionalVariants { get; init; } = FunctionalVariant.BuiltIn;
+    /// <summary>
+    /// The curated table of functionally tested CRBN variants (each with its PMID/DOI). A lab's own rows
+    /// (<c>--functional-variants FILE</c>) are not set here but recorded in the report
+    /// (<see cref="SampleReport.LabFunctionalVariants"/>), so that every re-assessment of the report uses them too.
+    /// </summary>
+    public IReadOnlyList<FunctionalVariant> FunctionalVariants { get; init; } = FunctionalVariantTable.BuiltIn.Variants;
 
     /// <summary>
     /// The percentile of the lab's Δexon10 cohort (<c>--exon10-cohort</c>, <see cref="Exon10Cohort"/>) above which a PSI is

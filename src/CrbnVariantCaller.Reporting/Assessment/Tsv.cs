@@ -1,12 +1,17 @@
 namespace CrbnVariantCaller.Reporting.Assessment;
 
-/// <summary>The tab-separated layout shared by the evidence tables: <c># key: value</c> metadata, comments, a header row.</summary>
+/// <summary>
+/// The tab-separated layout shared by the evidence tables: <c># key: value</c> metadata, comments, a header row. Errors
+/// are made by <c>fail</c> from a message that starts with the line (<c>line 7: …</c>), so that each table can name its
+/// file its own way; every row keeps its line number for the checks its reader makes.
+/// </summary>
 internal static class Tsv
 {
-    public static (Dictionary<string, string> Meta, List<Dictionary<string, string>> Rows) Read(string text, string name, IReadOnlyList<string> required)
+    public static (Dictionary<string, string> Meta, List<(int Line, Dictionary<string, string> Cells)> Rows) Read(
+        string text, IReadOnlyList<string> required, Func<string, Exception> fail)
     {
         var meta = new Dictionary<string, string>(StringComparer.Ordinal);
-        var rows = new List<Dictionary<string, string>>();
+        var rows = new List<(int, Dictionary<string, string>)>();
         string[]? header = null;
         int lineNumber = 0;
         foreach (string raw in text.Split('\n'))
@@ -37,7 +42,7 @@ internal static class Tsv
                 string? missing = required.FirstOrDefault(c => !header.Contains(c, StringComparer.Ordinal));
                 if (missing is not null)
                 {
-                    throw new InvalidDataException($"{name}: line {lineNumber}: the header has no '{missing}' column");
+                    throw fail($"line {lineNumber}: the header has no '{missing}' column (tab-separated; needed: {string.Join(", ", required)})");
                 }
 
                 continue;
@@ -45,13 +50,13 @@ internal static class Tsv
 
             if (fields.Length != header.Length)
             {
-                throw new InvalidDataException($"{name}: line {lineNumber}: {fields.Length} fields, the header has {header.Length}");
+                throw fail($"line {lineNumber}: {fields.Length} tab-separated fields, the header has {header.Length}");
             }
 
-            rows.Add(header.Zip(fields).ToDictionary(p => p.First, p => p.Second.Trim(), StringComparer.Ordinal));
+            rows.Add((lineNumber, header.Zip(fields).ToDictionary(p => p.First, p => p.Second.Trim(), StringComparer.Ordinal)));
         }
 
-        return header is null ? throw new InvalidDataException($"{name}: no header row") : (meta, rows);
+        return header is null ? throw fail($"no header row (a tab-separated header with the columns {string.Join(", ", required)} is needed)") : (meta, rows);
     }
 
     public static string? OrNull(string value) => value.Length == 0 ? null : value;

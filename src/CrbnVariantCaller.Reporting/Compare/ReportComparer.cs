@@ -96,7 +96,7 @@ public sealed class ReportComparer
         return new VariantComparison
         {
             Chrom = key.Chrom, Pos = new Position(key.Pos), Ref = key.Ref, Alt = key.Alt, HgvsC = any.HgvsC, HgvsP = any.HgvsP,
-            Consequence = any.Consequence, Grade = _grader.Grade(any), Baseline = bc, Relapse = rc, PValue = p, Change = change,
+            Consequence = any.Consequence, Grade = _grader.Grade(any, relapse.LabFunctionalVariants ?? baseline.LabFunctionalVariants), Baseline = bc, Relapse = rc, PValue = p, Change = change,
         };
     }
 

@@ -56,6 +56,12 @@ public sealed record SampleReport
     /// <summary>Typed germline pharmacogenetic SNPs.</summary>
     public GermlineSection Germline { get; init; } = new();
 
+    /// <summary>
+    /// The lab's own table of functionally tested CRBN variants (<c>--functional-variants FILE</c>: its file name and rows),
+    /// added to the built-in table whenever the report is assessed; null when none was given.
+    /// </summary>
+    public Assessment.FunctionalVariantTable? LabFunctionalVariants { get; init; }
+
     /// <summary>The interpretation; build it with <see cref="CrbnVariantCaller.Reporting.Assessment.AssessmentBuilder"/>.</summary>
     public AssessmentResult Assessment { get; init; } = new();
 
