@@ -47,8 +47,8 @@ echo "[cnv] hybrid: cnvkit batch (hybrid mode, the same five normals, 50-kb anti
 
 # ------------------------------------------------------------------ WGS (simulated here, never committed)
 echo "[cnv] WGS: simulating ${DEPTH}x"
-python3 bench/cnv/sim_wgs.py "$WORK/wgs" "$DEPTH" | sed 's/^/[cnv]   /'
-WN=(WGS_N1 WGS_N2 WGS_N3 WGS_N4); WT=(WGS_DEL3P_P40 WGS_DEL3P_P30 WGS_NEUTRAL)
+( cd testdata && python3 -m sim.cn_wgs -j 2 "$WORK/wgs" "$DEPTH" ) | sed 's/^/[cnv]   /'
+WN=(WGS_N1 WGS_N2 WGS_N3 WGS_N4); WT=(WGS_DEL3P_P40 WGS_DEL3P_P30 WGS_CNLOH WGS_NEUTRAL)
 python3 -c "
 import json; w=json.load(open('$REPO/testdata/reference/crbn_world.json'))['windows']
 for x in w:

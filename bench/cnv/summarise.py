@@ -12,12 +12,8 @@ import sys
 
 WORK, REPO = sys.argv[1], sys.argv[2]
 CRBN_S, MD_S, READS, DEPTH = float(sys.argv[3]), float(sys.argv[4]), int(sys.argv[5]), sys.argv[6]
-GENE = ("chr3", 3_129_633, 3_179_717)
+GENE = ("chr3", 3_149_633, 3_179_717)
 MID = (GENE[1] + GENE[2]) // 2
-
-
-def log2_of(purity: float, copies: int) -> float:
-    return math.log2((purity * copies + 2 * (1 - purity)) / 2)
 
 
 def cnvkit(folder: str, sample: str) -> tuple[str, float]:
@@ -80,13 +76,15 @@ for s in ["CNH_DEL3P_P40", "CNH_DEL3P_P30", "CNH_DEL3P_P25", "CNH_CNLOH", "CNH_F
     ks, kl = cnvkit(os.path.join(WORK, "cnvkit_hyb"), s)
     rows.append({"assay": "hybrid panel", "sample": s, "truth": t["state"], "truth_log2": t["expected_crbn_log2"],
                  "truth_purity": t["purity"], "crbn": c, "cnvkit": (ks, kl), "mosdepth": None})
-wgs = {"WGS_DEL3P_P40": ("hemizygous_loss", 0.4, 1), "WGS_DEL3P_P30": ("hemizygous_loss", 0.3, 1), "WGS_NEUTRAL": ("neutral", 0.6, 2)}
-md = mosdepth_ratio(list(wgs), ["WGS_N1", "WGS_N2", "WGS_N3", "WGS_N4"])
-for s, (state, p, copies) in wgs.items():
+wgs_truth = {s["sample"]: s for s in json.load(open(os.path.join(WORK, "wgs", "truth.json")))["samples"]}
+wgs = ["WGS_DEL3P_P40", "WGS_DEL3P_P30", "WGS_CNLOH", "WGS_NEUTRAL"]
+md = mosdepth_ratio(wgs, ["WGS_N1", "WGS_N2", "WGS_N3", "WGS_N4"])
+for s in wgs:
+    t = wgs_truth[s]
     c = crbn(os.path.join(WORK, "crbn_wgs"), s)
     ks, kl = cnvkit(os.path.join(WORK, "cnvkit_wgs"), s)
-    rows.append({"assay": f"WGS {DEPTH}x", "sample": s, "truth": state, "truth_log2": log2_of(p, copies), "truth_purity": p,
-                 "crbn": c, "cnvkit": (ks, kl), "mosdepth": md[s]})
+    rows.append({"assay": f"WGS {DEPTH}x", "sample": s, "truth": t["state"], "truth_log2": t["expected_crbn_log2"],
+                 "truth_purity": t["purity"], "crbn": c, "cnvkit": (ks, kl), "mosdepth": md[s]})
 
 
 def f(x, d=3):

@@ -146,6 +146,15 @@ class Design:
         return 1, 1
 
 
+def tumour_truth(purity: float, state: str, seg: str, copies: int, minor: int) -> dict:
+    """A tumour's design over CRBN: depth ratio (pC + 2(1-p))/2 and minor-allele fraction (pm + (1-p))/(pC + 2(1-p))."""
+    log2 = math.log2((purity * copies + 2 * (1 - purity)) / 2)
+    baf = (purity * minor + (1 - purity)) / (purity * copies + 2 * (1 - purity)) if copies > 0 else 0.5
+    return {"role": "tumor", "purity": purity, "state": state, "segment": seg, "tumor_copies": copies,
+            "tumor_minor_copies": minor, "expected_crbn_log2": round(log2, 4),
+            "expected_minor_baf": round(baf, 4), "loh": minor == 0 and copies > 0}
+
+
 def _sources(ref: CnReference) -> list[tuple[Window, int, int, float]]:
     """(window, first start, last start, diploid depth) read-start intervals: off-target everywhere, on-target over
     each target (starts from target start - 99 so the depth is flat over the target)."""
@@ -249,11 +258,7 @@ def designs() -> list[Design]:
 
     def tumour(sample: str, purity: float, events, state: str, seg, copies: int, minor: int, extra=None,
                beta: float = 0.3) -> Design:
-        log2 = math.log2((purity * copies + 2 * (1 - purity)) / 2)
-        baf = (purity * minor + (1 - purity)) / (purity * copies + 2 * (1 - purity)) if copies > 0 else 0.5
-        t = {"role": "tumor", "purity": purity, "state": state, "segment": seg, "tumor_copies": copies,
-             "tumor_minor_copies": minor, "expected_crbn_log2": round(log2, 4),
-             "expected_minor_baf": round(baf, 4), "loh": minor == 0 and copies > 0}
+        t = tumour_truth(purity, state, seg, copies, minor)
         t.update(extra or {})
         return Design(sample, f"patient_{sample}", purity, events, 1.0, beta, truth=t)
 

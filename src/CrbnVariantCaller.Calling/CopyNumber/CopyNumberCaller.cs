@@ -316,8 +316,7 @@ public sealed class CopyNumberCaller(CopyNumberOptions? options = null)
         HetSite[] ordered = sites.OrderBy(s => s.Position).ToArray();
         double[] mirrored = ordered.Select(s => Math.Abs(s.Baf - 0.5)).ToArray();
         double[] weight = ordered.Select(s => (double)s.Depth).ToArray();
-        var options = _options with { MinSegmentBins = _options.MinBafSites };
-        return Segmenter.ChangePoints(mirrored, weight, options)
+        return Segmenter.ChangePoints(mirrored, weight, _options)
             .Select(c => (ordered[c - 1].Position + ordered[c].Position) / 2)
             .Select(p => Array.BinarySearch(binStarts, p) is var k && k >= 0 ? k : ~k)
             .ToArray();

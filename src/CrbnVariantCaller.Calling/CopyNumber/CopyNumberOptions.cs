@@ -72,8 +72,11 @@ public sealed record CopyNumberOptions
     /// <summary>A sample whose residual noise against the panel exceeds this does not fit the panel.</summary>
     public double MaxSampleNoise { get; init; } = 0.6;
 
-    /// <summary>A sample noisier than this multiple of the panel normals' median noise is not assessable.</summary>
-    public double MaxNoiseFactor { get; init; } = 2.5;
+    /// <summary>
+    /// A sample noisier than this multiple of the panel normals' median (leave-one-out) noise is not assessable: the
+    /// same standard a normal must meet to stay in the panel (<see cref="OutlierNoiseFactor"/>).
+    /// </summary>
+    public double MaxNoiseFactor { get; init; } = 1.8;
 
     /// <summary>Largest |log2| difference of target-to-background enrichment between a sample and its panel.</summary>
     public double MaxEnrichmentDifference { get; init; } = 1.5;
@@ -89,6 +92,12 @@ public sealed record CopyNumberOptions
 
     /// <summary>Least reads of the minor allele at a heterozygous SNP.</summary>
     public int MinHetMinorReads { get; init; } = 3;
+
+    /// <summary>
+    /// WGS: heterozygous SNPs are looked for on the CRBN contig within this distance of the gene's midpoint (5 Mb in all),
+    /// never over the whole genome (see <c>HetSiteCollector.Regions</c>).
+    /// </summary>
+    public int WholeGenomeBafFlank { get; init; } = 2_500_000;
 
     /// <summary>Fewest heterozygous SNPs for a segment's BAF to count.</summary>
     public int MinBafSites { get; init; } = 5;

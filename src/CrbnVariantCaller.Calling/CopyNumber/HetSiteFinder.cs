@@ -24,15 +24,7 @@ public static class HetSiteFinder
             return null;
         }
 
-        int alt = -1;
-        for (int b = 0; b < 4; b++)
-        {
-            if (b != refIndex && (alt < 0 || counts[b] > counts[alt]))
-            {
-                alt = b;
-            }
-        }
-
+        int alt = AltIndex(refIndex, counts);
         int refCount = counts[refIndex];
         int altCount = counts[alt];
         int depth = refCount + altCount;
@@ -44,5 +36,20 @@ public static class HetSiteFinder
         double fraction = (double)altCount / depth;
         double low = fromNormal ? 0.3 : 0.1;
         return fraction >= low && fraction <= 1 - low ? new HetSite(contig, position, refCount, altCount) : null;
+    }
+
+    /// <summary>The most frequent base other than the reference (the first of a tie), as an index into A, C, G, T.</summary>
+    public static int AltIndex(int refIndex, ReadOnlySpan<int> counts)
+    {
+        int alt = -1;
+        for (int b = 0; b < 4; b++)
+        {
+            if (b != refIndex && (alt < 0 || counts[b] > counts[alt]))
+            {
+                alt = b;
+            }
+        }
+
+        return alt;
     }
 }

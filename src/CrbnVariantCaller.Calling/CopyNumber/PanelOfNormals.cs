@@ -75,7 +75,7 @@ public sealed class PanelOfNormals
 
     /// <summary>
     /// Builds the panel from the normals' depths (all measured on the same bins). A normal whose residual noise
-    /// against the others is more than <see cref="CopyNumberOptions.OutlierNoiseFactor"/> × the panel's median is left
+    /// against the others (<see cref="LeaveOneOutNoise"/>) is more than <see cref="CopyNumberOptions.OutlierNoiseFactor"/> × the panel's median is left
     /// out (while at least two normals remain) and named in <see cref="Outliers"/>.
     /// </summary>
     /// <exception cref="ArgumentException">Fewer than two normals, or normals measured on different bins.</exception>
@@ -101,8 +101,7 @@ public sealed class PanelOfNormals
         }
 
         PanelOfNormals panel = BuildFrom(normals, gc, options, []);
-        bool[] usable = panel.UsableMask(options);
-        double[] noise = normals.Select(n => ResidualNoise(n, panel, usable, options)).ToArray();
+        double[] noise = LeaveOneOutNoise(normals, panel, options);
         double typical = RobustStatistics.Median(noise);
         var outliers = new List<string>();
         var kept = new List<TargetDepths>();
@@ -118,9 +117,9 @@ public sealed class PanelOfNormals
             }
         }
 
-        PanelOfNormals final = outliers.Count == 0 || kept.Count < 2 ? panel : BuildFrom(kept, gc, options, outliers);
-        bool[] finalUsable = final.UsableMask(options);
-        double keptNoise = RobustStatistics.Median((outliers.Count == 0 || kept.Count < 2 ? normals : kept).Select(n => ResidualNoise(n, final, finalUsable, options)));
+        bool rebuilt = outliers.Count > 0 && kept.Count >= 2;
+        PanelOfNormals final = rebuilt ? BuildFrom(kept, gc, options, outliers) : panel;
+        double keptNoise = RobustStatistics.Median(rebuilt ? LeaveOneOutNoise(kept, final, options) : noise);
         return new PanelOfNormals(final.Normals, final.Targets, final.Log2, final.Spread, final.Depth, final.Gc, final.Assay with { Noise = keptNoise }, final.Outliers);
     }
 
@@ -136,15 +135,24 @@ public sealed class PanelOfNormals
             background.Length > 0 ? RobustStatistics.Median(background) : 0);
     }
 
-    /// <summary>1.4826 × MAD of a sample's GC-corrected residuals against the panel over the usable reference bins.</summary>
-    internal static double ResidualNoise(TargetDepths sample, PanelOfNormals panel, bool[] usable, CopyNumberOptions options)
+    /// <summary>
+    /// Each normal's residual noise (1.4826 × MAD over the usable reference bins) against the median of the
+    /// <em>other</em> normals: what a new sample's noise against the panel is. Measured against a median that holds the
+    /// normal itself, the noise would be biased low (with three normals a third of the bins are their own median, residual
+    /// 0), and a sample of the same assay would look too noisy for its panel.
+    /// </summary>
+    public static double[] LeaveOneOutNoise(IReadOnlyList<TargetDepths> normals, PanelOfNormals panel, CopyNumberOptions options)
     {
-        double[] log2 = BinNormaliser.Normalise(sample.MeanDepth, panel.Targets, panel.Gc, usable, panel.CrbnContig, options);
-        double[] residual = Enumerable.Range(0, log2.Length)
-            .Where(i => usable[i] && BinNormaliser.IsReference(panel.Targets[i], panel.CrbnContig))
-            .Select(i => log2[i] - panel.Log2[i])
-            .ToArray();
-        return residual.Length < 2 ? 0 : RobustStatistics.MadSigma(residual);
+        bool[] usable = panel.UsableMask(options);
+        int[] reference = Enumerable.Range(0, panel.Targets.Count).Where(i => usable[i] && BinNormaliser.IsReference(panel.Targets[i], panel.CrbnContig)).ToArray();
+        double[][] log2 = normals.Select(n => BinNormaliser.Normalise(n.MeanDepth, panel.Targets, panel.Gc, usable, panel.CrbnContig, options)).ToArray();
+        return Enumerable.Range(0, normals.Count).Select(k =>
+        {
+            double[] residual = reference
+                .Select(i => log2[k][i] - RobustStatistics.Median(Enumerable.Range(0, normals.Count).Where(j => j != k).Select(j => log2[j][i])))
+                .ToArray();
+            return residual.Length < 2 ? 0 : RobustStatistics.MadSigma(residual);
+        }).ToArray();
     }
 
     private static PanelOfNormals BuildFrom(IReadOnlyList<TargetDepths> normals, double[] gc, CopyNumberOptions options, IReadOnlyList<string> outliers)
