@@ -48,4 +48,20 @@ internal static class RobustStatistics
 
         return sw > 0 ? swx / sw : median;
     }
+
+    /// <summary>
+    /// Standard error of a weighted mean whose weights are relative inverse variances: the robust noise of one unit of
+    /// weight (1.4826 × MAD of √w-scaled deviations from the median) over √Σw; 0 for fewer than two values.
+    /// </summary>
+    public static double WeightedMeanStandardError(IReadOnlyList<double> values, IReadOnlyList<double> weights)
+    {
+        if (values.Count < 2)
+        {
+            return 0;
+        }
+
+        double median = Median(values);
+        double sigma = MadSigma(values.Select((v, i) => (v - median) * Math.Sqrt(weights[i])).ToArray());
+        return sigma / Math.Sqrt(weights.Sum());
+    }
 }
