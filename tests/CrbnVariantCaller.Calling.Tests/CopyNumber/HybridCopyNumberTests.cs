@@ -135,6 +135,29 @@ public sealed class HybridCopyNumberTests(CopyNumberWorld world) : IClassFixture
         Assert.Contains("too noisy", call.Reasoning, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// With a matched normal the sites are found in the normal (minor fraction 0.3–0.7) and counted in the tumour: given
+    /// the balanced CNH_GC_BIAS as its own normal, every site is one the tumour-only search (0.1–0.9) finds too, with
+    /// the same counts.
+    /// </summary>
+    [Fact]
+    public void MatchedNormalSitesAreCountedInTheTumour()
+    {
+        using var fasta = CrbnVariantCaller.Formats.Fasta.IndexedFastaReader.Open(CopyNumberWorld.Reference);
+        string path = Path.Combine(CopyNumberWorld.HybridDir, "CNH_GC_BIAS.bam");
+        using var tumour = new CrbnVariantCaller.Formats.Bam.BamReader(path);
+        using var normal = new CrbnVariantCaller.Formats.Bam.BamReader(path);
+        using var engine = CpuCompute.Engine();
+
+        (IReadOnlyList<HetSite> sites, string source) = new CrbnVariantCaller.Pipeline.CopyNumber.HetSiteCollector(engine, 1 << 18)
+            .Collect(tumour, normal, world.Hybrid("CNH_GC_BIAS").Targets, fasta, CopyNumberOptions.Default);
+
+        Assert.Equal("matched normal", source);
+        Assert.True(sites.Count >= 20, $"{sites.Count} sites");
+        var alone = Sites("CNH_GC_BIAS").ToDictionary(h => (h.Contig, h.Position));
+        Assert.All(sites, h => Assert.Equal(alone[(h.Contig, h.Position)], h));
+    }
+
     private CrbnCopyNumberCall Call(string sample) =>
         new CopyNumberCaller().Call(world.Hybrid(sample), Panel, Sites(sample), "tumour");
 
