@@ -34,7 +34,9 @@ work, repo, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 rep = json.load(open(os.path.join(work, "rep", "truth.json")))["samples"]
 committed = {s["sample"]: s for s in json.load(open(os.path.join(repo, "testdata/dna/copy_number_hybrid/truth.json")))["samples"]}
 def crbn(folder, s):
-    return json.load(open(os.path.join(work, folder, s + ".report.json")))["copy_number"]["crbn"]
+    c = json.load(open(os.path.join(work, folder, s + ".report.json")))["copy_number"]["crbn"]
+    c["state"] = c.get("call", c["state"])  # the full call: the contract's state gives copy-neutral LOH as neutral
+    return c
 def se_of(c):
     if c["state"] == "homozygous_loss" and c["exons_affected"] and len(c["exons_affected"]) < 11:
         ses = [e["standard_error"] for e in c["exons"] if e["exon"] in c["exons_affected"]]

@@ -42,7 +42,9 @@ def cnvkit(folder: str, sample: str) -> tuple[str, float]:
 
 def crbn(folder: str, sample: str) -> dict:
     with open(os.path.join(folder, sample + ".report.json")) as fh:
-        return json.load(fh)["copy_number"]["crbn"]
+        c = json.load(fh)["copy_number"]["crbn"]
+    c["state"] = c.get("call", c["state"])  # the full call: the contract's state gives copy-neutral LOH as neutral
+    return c
 
 
 def mosdepth_ratio(samples: list[str], normals: list[str]) -> dict[str, float]:

@@ -250,14 +250,14 @@ public sealed class SampleAnalyzer(BackendSelector backends, ILoggerFactory logg
             ? CopyNumberAnalysis.ToSection(copyNumberCall)
             : new CopyNumberSection { Crbn = new CrbnCopyNumber
             {
-                State = CopyNumberState.NotAssessable,
+                Call = CopyNumberState.NotAssessable,
                 Method = "none",
                 Reasoning = dna is null
                     ? "copy number is measured from DNA read depth; no DNA BAM was given (--dna)"
                     : "copy-number calling needs a panel of normals (--pon; build one with 'crbn pon')",
             } };
         CrbnCopyNumber copyNumber = copyNumberSection.Crbn;
-        if (copyNumber.State == CopyNumberState.NotAssessable)
+        if (copyNumber.Call == CopyNumberState.NotAssessable)
         {
             notAssessable.Add(new NotAssessableItem("CRBN copy number", copyNumber.Reasoning ?? "not assessable"));
         }

@@ -284,9 +284,10 @@ public sealed class AssessmentBuilderTests
     [InlineData(CopyNumberState.PartialLoss, OverallAssessment.Possible)]
     [InlineData(CopyNumberState.Neutral, OverallAssessment.NoneDetected)]
     [InlineData(CopyNumberState.Gain, OverallAssessment.NoneDetected)]
+    [InlineData(CopyNumberState.CopyNeutralLoh, OverallAssessment.NoneDetected)]
     public void CopyNumber(CopyNumberState state, OverallAssessment expected)
     {
-        SampleReport report = Base() with { CopyNumber = new CopyNumberSection { Crbn = new CrbnCopyNumber { State = state, Log2Ratio = -3.3, ExonsAffected = [9, 10, 11] } } };
+        SampleReport report = Base() with { CopyNumber = new CopyNumberSection { Crbn = new CrbnCopyNumber { Call = state, Log2Ratio = -3.3, ExonsAffected = [9, 10, 11] } } };
         Assert.Equal(expected, AssessmentBuilder.Build(report).Overall);
     }
 

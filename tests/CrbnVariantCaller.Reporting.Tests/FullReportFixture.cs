@@ -44,7 +44,7 @@ internal static class FullReportFixture
                 Method = "binomial, error 0.001, alpha 0.01", TargetVaf = 0.02, Positions = coding, Depths = depths,
                 MinVaf = depths.Select(d => d == 0 ? (double?)null : Math.Min(1, 8.0 / d)).ToList(), PositionsAboveTarget = 1,
             },
-            CopyNumber = new CopyNumberSection { Crbn = new CrbnCopyNumber { State = CopyNumberState.Neutral, Log2Ratio = 0.01, EstimatedCopies = 2.0, Method = "depth ratio vs panel of normals" } },
+            CopyNumber = new CopyNumberSection { Crbn = new CrbnCopyNumber { Call = CopyNumberState.Neutral, Log2Ratio = 0.01, EstimatedCopies = 2.0, Method = "depth ratio vs panel of normals" } },
             Splicing = new SplicingSection
             {
                 CrbnExon10Skipping = new Exon10Skipping

@@ -21,6 +21,24 @@ public sealed class ReportJsonTests
         return e;
     }
 
+    /// <summary>
+    /// The contract's copy_number.crbn.state names the copy number alone; copy-neutral LOH (two copies) is neutral
+    /// there and copy_neutral_loh in call, and a report read back keeps the call.
+    /// </summary>
+    [Theory]
+    [InlineData(CopyNumberState.CopyNeutralLoh, "neutral", "copy_neutral_loh")]
+    [InlineData(CopyNumberState.HemizygousLoss, "hemizygous_loss", "hemizygous_loss")]
+    [InlineData(CopyNumberState.NotAssessable, "not_assessable", "not_assessable")]
+    public void CopyNumberStateKeepsTheContractsValuesAndCallCarriesCopyNeutralLoh(CopyNumberState call, string state, string callJson)
+    {
+        SampleReport report = FullReportFixture.Build() with { CopyNumber = new CopyNumberSection { Crbn = new CrbnCopyNumber { Call = call, Log2Ratio = 0.01 } } };
+        string json = ReportJson.Serialize(report);
+        JsonElement root = JsonDocument.Parse(json).RootElement;
+        Assert.Equal(state, At(root, "copy_number.crbn.state").GetString());
+        Assert.Equal(callJson, At(root, "copy_number.crbn.call").GetString());
+        Assert.Equal(call, ReportJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(json)).CopyNumber.Crbn.Call);
+    }
+
     [Fact]
     public void EveryFieldTheContractNamesIsPresentWithItsType()
     {
@@ -138,7 +156,7 @@ public sealed class ReportJsonTests
     [Fact]
     public void BadEnumTextIsRejectedNotGuessed()
     {
-        string json = ReportJson.Serialize(FullReportFixture.Build()).Replace("\"state\": \"neutral\"", "\"state\": \"deleted\"", StringComparison.Ordinal);
+        string json = ReportJson.Serialize(FullReportFixture.Build()).Replace("\"call\": \"neutral\"", "\"call\": \"deleted\"", StringComparison.Ordinal);
         Assert.Contains("\"deleted\"", json);
         Assert.Throws<JsonException>(() => ReportJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(json)));
     }

@@ -288,7 +288,7 @@ public sealed class CopyNumberAnalysis(ComputeEngine engine, ILogger logger, int
         ArgumentNullException.ThrowIfNull(call);
         return new CrbnCopyNumber
         {
-            State = call.State switch
+            Call = call.State switch
             {
                 CopyNumberCallState.Neutral => CopyNumberState.Neutral,
                 CopyNumberCallState.HemizygousLoss => CopyNumberState.HemizygousLoss,

@@ -48,7 +48,7 @@ public sealed class AssessmentBuilder
 
         bool pointMutationsAssessed = report.Variants.Any(v => v.IsPass) || MedianDetectableVaf(report.LimitOfDetection) <= _rules.MaxMedianDetectableVaf;
         bool splicingAssessed = report.Splicing.CrbnExon10Skipping.Status != SplicingStatus.NotAssessable;
-        bool copyNumberAssessed = report.CopyNumber.Crbn.State != CopyNumberState.NotAssessable;
+        bool copyNumberAssessed = report.CopyNumber.Crbn.Call != CopyNumberState.NotAssessable;
 
         OverallAssessment overall =
             findings.Any(f => f.Level == FindingLevel.ResistanceMechanism) ? OverallAssessment.ResistanceMechanismDetected
@@ -281,7 +281,7 @@ public sealed class AssessmentBuilder
     {
         string evidence = string.Create(CultureInfo.InvariantCulture,
             $"log2 ratio {Fmt(cn.Log2Ratio)}, estimated copies {Fmt(cn.EstimatedCopies)}, exons affected [{string.Join(", ", cn.ExonsAffected)}]; {cn.Method}");
-        (FindingLevel? level, string statement, AmpTier? tier, string? rule) = cn.State switch
+        (FindingLevel? level, string statement, AmpTier? tier, string? rule) = cn.Call switch
         {
             CopyNumberState.HomozygousLoss => ((FindingLevel?)FindingLevel.ResistanceMechanism, "Homozygous loss of CRBN: no intact copy remains in the tumour.", (AmpTier?)AmpTier.II,
                 Tier2Rule + "biallelic loss of the drug target"),
@@ -298,7 +298,7 @@ public sealed class AssessmentBuilder
                 Category = FindingCategory.CopyNumber,
                 Level = l,
                 Statement = statement,
-                ShortLabel = cn.State switch
+                ShortLabel = cn.Call switch
                 {
                     CopyNumberState.HomozygousLoss => "CN homozygous loss",
                     CopyNumberState.HemizygousLoss => "CN loss (one copy)",

@@ -169,11 +169,11 @@ public sealed class ReportComparer
     private static CopyNumberComparison CopyNumber(CrbnCopyNumber b, CrbnCopyNumber r)
     {
         static bool Loss(CopyNumberState s) => s is CopyNumberState.HomozygousLoss or CopyNumberState.HemizygousLoss or CopyNumberState.PartialLoss;
-        string change = b.State == CopyNumberState.NotAssessable || r.State == CopyNumberState.NotAssessable ? "not_assessable"
-            : Loss(r.State) && !Loss(b.State) ? "loss_acquired"
-            : Loss(r.State) && Loss(b.State) ? (r.State == CopyNumberState.HomozygousLoss && b.State != CopyNumberState.HomozygousLoss ? "loss_acquired" : "loss_present_from_baseline")
+        string change = b.Call == CopyNumberState.NotAssessable || r.Call == CopyNumberState.NotAssessable ? "not_assessable"
+            : Loss(r.Call) && !Loss(b.Call) ? "loss_acquired"
+            : Loss(r.Call) && Loss(b.Call) ? (r.Call == CopyNumberState.HomozygousLoss && b.Call != CopyNumberState.HomozygousLoss ? "loss_acquired" : "loss_present_from_baseline")
             : "unchanged";
-        return new CopyNumberComparison { Baseline = b.State, BaselineLog2Ratio = b.Log2Ratio, Relapse = r.State, RelapseLog2Ratio = r.Log2Ratio, Change = change };
+        return new CopyNumberComparison { Baseline = b.Call, BaselineLog2Ratio = b.Log2Ratio, Relapse = r.Call, RelapseLog2Ratio = r.Log2Ratio, Change = change };
     }
 
     private static (ComparisonVerdict, string) Verdict(List<VariantComparison> variants, Exon10Comparison exon10, CopyNumberComparison cn)

@@ -200,7 +200,7 @@ public static class HtmlReportWriter
     {
         CrbnCopyNumber cn = section.Crbn;
         sb.Append("<section id=\"copy-number\"><h2>Copy number</h2><table><tr><th>state</th><th>log2 ratio</th><th>estimated copies</th><th>exons affected</th><th>method</th></tr><tr><td>")
-          .Append(HtmlText.Escape(Snake(cn.State.ToString()).Replace('_', ' '))).Append("</td><td class=\"num\">").Append(HtmlText.Number(cn.Log2Ratio, "0.###"))
+          .Append(HtmlText.Escape(Snake(cn.Call.ToString()).Replace('_', ' '))).Append("</td><td class=\"num\">").Append(HtmlText.Number(cn.Log2Ratio, "0.###"))
           .Append("</td><td class=\"num\">").Append(HtmlText.Number(cn.EstimatedCopies, "0.##")).Append("</td><td>")
           .Append(HtmlText.Escape(string.Join(", ", cn.ExonsAffected))).Append("</td><td>").Append(HtmlText.Escape(cn.Method)).Append("</td></tr></table>");
         if (cn.Reasoning is not null)

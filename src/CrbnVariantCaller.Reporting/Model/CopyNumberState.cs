@@ -2,7 +2,10 @@ using System.Text.Json.Serialization;
 
 namespace CrbnVariantCaller.Reporting.Model;
 
-/// <summary>CRBN copy-number state, as the contract names it.</summary>
+/// <summary>
+/// CRBN copy-number call: the contract's states (<c>copy_number.crbn.state</c>) plus copy-neutral LOH, which the
+/// report gives as <c>call</c> (its <c>state</c> is <c>neutral</c>: see <see cref="CrbnCopyNumber.State"/>).
+/// </summary>
 [JsonConverter(typeof(SnakeCaseEnumConverter<CopyNumberState>))]
 public enum CopyNumberState
 {

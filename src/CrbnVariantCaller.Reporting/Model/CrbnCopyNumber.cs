@@ -1,10 +1,23 @@
+using System.Text.Json.Serialization;
+
 namespace CrbnVariantCaller.Reporting.Model;
 
 /// <summary>The CRBN copy-number call.</summary>
 public sealed record CrbnCopyNumber
 {
-    /// <summary>The state.</summary>
-    public CopyNumberState State { get; init; } = CopyNumberState.NotAssessable;
+    /// <summary>
+    /// The call (JSON <c>call</c>): one of the contract's states, or copy-neutral LOH. Everything that grades or
+    /// compares copy number reads this.
+    /// </summary>
+    public CopyNumberState Call { get; init; } = CopyNumberState.NotAssessable;
+
+    /// <summary>
+    /// The contract's <c>state</c> (neutral|hemizygous_loss|homozygous_loss|partial_loss|gain|not_assessable): the copy
+    /// number alone, so copy-neutral LOH, which keeps two copies, is <c>neutral</c> here and <c>copy_neutral_loh</c> in
+    /// <see cref="Call"/> (with the LOH itself in <see cref="Baf"/>).
+    /// </summary>
+    [JsonPropertyOrder(-1)]
+    public CopyNumberState State => Call == CopyNumberState.CopyNeutralLoh ? CopyNumberState.Neutral : Call;
 
     /// <summary>log2 of the tumour/normal depth ratio over CRBN; null when not measured.</summary>
     public double? Log2Ratio { get; init; }

@@ -63,7 +63,7 @@ public static class BatchSummaryWriter
         [
             r.Sample, status, Snake(r.Assessment.Overall.ToString()), findings, variants,
             Snake(e10.Status.ToString()), Num(e10.PsiSkipped), e10.CiLow is null ? "" : $"{Num(e10.CiLow)}-{Num(e10.CiHigh)}",
-            Snake(r.CopyNumber.Crbn.State.ToString()), Num(crbn?.Percentile, "0.#"), Num(r.Qc.MeanDepth, "0.#"),
+            Snake(r.CopyNumber.Crbn.Call.ToString()), Num(crbn?.Percentile, "0.#"), Num(r.Qc.MeanDepth, "0.#"),
             Num(r.Qc.FractionAtLeast100x, "0.####"), Num(r.Qc.FractionAtLeast500x, "0.####"), Num(r.Qc.DuplicateRate, "0.####"),
             r.NotAssessable.Count.ToString(CultureInfo.InvariantCulture), r.Tool.Backend, outcome.Error ?? "",
         ];

@@ -141,7 +141,13 @@ public sealed class PonCommandTests : IDisposable
             using JsonDocument report = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, sample + ".report.json")));
             JsonElement cn = report.RootElement.GetProperty("copy_number");
             JsonElement crbn = cn.GetProperty("crbn");
-            Assert.Equal(state, crbn.GetProperty("state").GetString());
+            Assert.Equal(state, crbn.GetProperty("call").GetString());
+            // The contract's state names the copy number alone: copy-neutral LOH keeps two copies.
+            Assert.Equal(state == "copy_neutral_loh" ? "neutral" : state, crbn.GetProperty("state").GetString());
+            if (state == "copy_neutral_loh")
+            {
+                Assert.True(crbn.GetProperty("baf").GetProperty("loh").GetBoolean());
+            }
             JsonElement segment = crbn.GetProperty("segment");
             Assert.True(segment.GetProperty("end").GetInt32() - segment.GetProperty("start").GetInt32() > 1_000_000, segment.ToString());
             Assert.True(crbn.GetProperty("baf").GetProperty("het_snps").GetInt32() >= 5);
