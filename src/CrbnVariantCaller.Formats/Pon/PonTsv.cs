@@ -6,9 +6,9 @@ using CrbnVariantCaller.Core.Coordinates;
 namespace CrbnVariantCaller.Formats.Pon;
 
 /// <summary>
-/// Reads and writes the panel-of-normals TSV of <c>crbn pon</c> (version 2):
+/// Reads and writes the panel-of-normals TSV of <c>crbn pon</c> (version 3):
 /// <code>
-/// ##crbn-pon=2
+/// ##crbn-pon=3
 /// ##genome_build=GRCh38
 /// ##normals=PON_N1,PON_N2,PON_N3
 /// ##outlier_normals=PON_N4: residual noise 0.4 vs the panel's median 0.1
@@ -24,13 +24,16 @@ namespace CrbnVariantCaller.Formats.Pon;
 /// <c>start</c>/<c>end</c> are BED-style (0-based, end exclusive) so the rows paste into a genome browser; <c>kind</c>
 /// is <c>target</c>, <c>antitarget</c> or <c>genome</c>; <c>crbn_exon</c> is the CRBN exon number or <c>.</c>;
 /// <c>gc</c> the reference GC fraction; <c>log2</c> and <c>spread</c> are the median and the MAD-based spread over the
-/// normals of the normalised log2 depth; <c>depth</c> is the median mean depth. Version 1 files (targets only,
-/// normalised on control targets near CRBN) are refused with a request to rebuild.
+/// normals of the normalised log2 depth; <c>depth</c> is the median mean depth; <c>normal_noise</c> is the median
+/// residual noise of the normals, each measured against the median of the others (leave-one-out). Older files are
+/// refused with a request to rebuild: version 1 (targets only, normalised on control targets near CRBN) and version 2
+/// (its normal_noise measured with each normal inside its own median, too low, so samples of the same assay were
+/// refused as noisy).
 /// </summary>
 public static class PonTsv
 {
     /// <summary>The value of the <c>##crbn-pon</c> line this version writes and reads.</summary>
-    public const string FormatVersion = "2";
+    public const string FormatVersion = "3";
 
     /// <summary>The normalisation every current PON uses.</summary>
     public const string DefaultNormalisation = "bin depth / median depth of the reference bins (autosomes other than the CRBN contig), GC-corrected";

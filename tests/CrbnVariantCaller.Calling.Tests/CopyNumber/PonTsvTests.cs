@@ -41,12 +41,13 @@ public sealed class PonTsvTests(CopyNumberWorld world) : IClassFixture<CopyNumbe
     }
 
     [Theory]
-    [InlineData("chrom\tstart\tend\n", 1, "##crbn-pon=2")]
+    [InlineData("chrom\tstart\tend\n", 1, "##crbn-pon=3")]
     [InlineData("##crbn-pon=1\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tcrbn_exon\tlog2\tspread\tdepth\n", 4, "version 1 is not supported")]
-    [InlineData("##crbn-pon=2\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\nchr3\t10\t20\tx\ttarget\t.\t0.4\tNaN\t0.1\t50\n", 5, "log2 'NaN'")]
-    [InlineData("##crbn-pon=2\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\nchr3\t10\t20\tx\ttarget\t.\t0.4\t0.1\t0.1\t50\nchr3\t30\t20\ty\ttarget\t3\t0.4\t0.1\t0.1\t50\n", 6, "end 20 is not after start 30")]
-    [InlineData("##crbn-pon=2\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\nchr3\t10\t20\tx\n", 5, "expected 10 tab-separated columns, found 4")]
-    [InlineData("##crbn-pon=2\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\nchr3\t10\t20\tx\tbait\t.\t0.4\t0.1\t0.1\t50\n", 5, "kind 'bait'")]
+    [InlineData("##crbn-pon=2\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\n", 4, "version 2 is not supported")]
+    [InlineData("##crbn-pon=3\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\nchr3\t10\t20\tx\ttarget\t.\t0.4\tNaN\t0.1\t50\n", 5, "log2 'NaN'")]
+    [InlineData("##crbn-pon=3\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\nchr3\t10\t20\tx\ttarget\t.\t0.4\t0.1\t0.1\t50\nchr3\t30\t20\ty\ttarget\t3\t0.4\t0.1\t0.1\t50\n", 6, "end 20 is not after start 30")]
+    [InlineData("##crbn-pon=3\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\nchr3\t10\t20\tx\n", 5, "expected 10 tab-separated columns, found 4")]
+    [InlineData("##crbn-pon=3\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\nchr3\t10\t20\tx\tbait\t.\t0.4\t0.1\t0.1\t50\n", 5, "kind 'bait'")]
     public void BrokenPanelNamesTheLine(string text, int line, string problem)
     {
         PonFormatException e = Assert.Throws<PonFormatException>(() => PonTsv.Read(new StringReader(text), "pon.tsv"));

@@ -32,7 +32,7 @@ public sealed class PonCommandTests : IDisposable
         Assert.True(code == 0, stderr);
         Assert.Contains("4 normals", stdout, StringComparison.Ordinal);
         string[] lines = File.ReadAllLines(pon);
-        Assert.Equal("##crbn-pon=2", lines[0]);
+        Assert.Equal("##crbn-pon=3", lines[0]);
         Assert.Equal("##normals=PON_N1,PON_N2,PON_N3,PON_N4", lines[2]);
         Assert.Equal(11, lines.Count(l => l.StartsWith("chr3\t", StringComparison.Ordinal) && l.Contains("\tCRBN_exon", StringComparison.Ordinal)));
         Assert.Contains(lines, l => l.Contains(withBed ? "\tantitarget\t" : "\tgenome\t", StringComparison.Ordinal));
@@ -64,7 +64,7 @@ public sealed class PonCommandTests : IDisposable
     public void BrokenPanelIsExitTwoNamingTheLine()
     {
         string pon = Path.Combine(_out, "bad.tsv");
-        File.WriteAllText(pon, "##crbn-pon=2\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\nchr3\t3149482\t3151195\tCRBN_exon11\ttarget\t11\t0.41\tabc\t0.1\t80\n");
+        File.WriteAllText(pon, "##crbn-pon=3\n##genome_build=GRCh38\n##normals=a,b\nchrom\tstart\tend\tname\tkind\tcrbn_exon\tgc\tlog2\tspread\tdepth\nchr3\t3149482\t3151195\tCRBN_exon11\ttarget\t11\t0.41\tabc\t0.1\t80\n");
 
         (int code, string stdout, string stderr) = CrbnProcess.Run(
             "call", "--dna", Bam("CN_NEUTRAL"), "--reference", Reference, "--pon", pon, "--out", Path.Combine(_out, "x"), "--device", "cpu");
