@@ -106,21 +106,20 @@ public sealed class CopyNumberCaller(CopyNumberOptions? options = null)
         bool informative = imbalance.Sites >= _options.MinBafSites;
         bool imbalanced = informative && imbalance.LikelihoodRatio >= _options.MinImbalanceLr && imbalance.Deviation >= _options.MinImbalance;
 
-        // Purity: given, or fitted on every aberrant segment of at least MinSegmentBins bins.
+        // Purity: given, or fitted on the aberrant segments of at least MinSegmentBins bins; else not estimable, with why.
         double? purity = _options.Purity;
         string puritySource = purity is null ? "unknown" : "given";
+        string? purityReason = null;
         if (purity is null)
         {
-            // Depth alone trades purity against copies; segments whose BAF is informative decide when there are any.
-            PurityModel.Evidence[] aberrant = segments.Where(s => s.Bins >= _options.MinSegmentBins).Select(EvidenceOf).Where(IsAberrant).ToArray();
-            PurityModel.Evidence[] withBaf = aberrant.Where(e => e.Imbalance.Sites >= _options.MinBafSites).ToArray();
-            if (withBaf.Length > 0)
-            {
-                aberrant = withBaf;
-            }
-
+            PurityModel.Evidence[] candidates = segments.Where(s => s.Bins >= _options.MinSegmentBins).Select(EvidenceOf).ToArray();
+            bool bafMeasured = candidates.Any(e => e.Imbalance.Sites >= _options.MinBafSites);
+            PurityModel.Evidence[] aberrant = candidates.Where(IsAberrant).Where(e => !bafMeasured || PinsPurity(e)).ToArray();
             purity = PurityModel.EstimatePurity(aberrant, _options);
             puritySource = purity is null ? "unknown" : "estimated";
+            purityReason = purity is not null ? null : bafMeasured
+                ? $"not estimable: no segment with BAF at {_options.MinBafSites} or more heterozygous SNPs differs from two balanced copies, and no depth-only segment is below one copy (depth alone trades purity against copies)"
+                : "not estimable: no segment differs from two copies";
         }
 
         ExonCopyRatio[] exons = exonNumbers.Select(e => ExonRatio(e, sample, pon, usable, residual, weight, centreSe.GetValueOrDefault(0))).ToArray();
@@ -140,7 +139,7 @@ public sealed class CopyNumberCaller(CopyNumberOptions? options = null)
 
         bool? loh = informative ? imbalanced && (state is null || state.Minor == 0) : null;
         var context = new CallContext(method, pon, crbnSegment, imbalance, loh, crbnContigSegments, BinsOf(pon, usable, residual, crbnContig),
-            hets.Where(h => h.Contig == crbnContig).ToArray(), hetSource, purity, puritySource, state, confidence, exons);
+            hets.Where(h => h.Contig == crbnContig).ToArray(), hetSource, purity, puritySource, purityReason, state, confidence, exons);
 
         string segmentText = $"CRBN segment {crbnSegment.Contig}:{crbnSegment.Start}-{crbnSegment.End} ({crbnSegment.Bins} bins) log2 {Format(gene)} (SE {Format(geneSe)})";
         string bafText = informative
@@ -148,7 +147,7 @@ public sealed class CopyNumberCaller(CopyNumberOptions? options = null)
             : "; too few heterozygous SNPs in the segment for BAF";
         string copiesText = purity is { } pp && state is not null
             ? $"; at purity {Format(pp)} ({puritySource}) the tumour has {state.Copies} copies ({state.Minor} of the minor allele, probability {Format(confidence!.Value)})"
-            : "; purity unknown, so copies = 2·2^log2 (the tumour/normal mixture)";
+            : $"; purity {purityReason ?? "unknown"}, so copies = 2·2^log2 (the tumour/normal mixture)";
         string evidence = segmentText + bafText + copiesText;
 
         ExonCopyRatio[] focal = exons.Where(e => e.Log2 <= _options.FocalLossLog2 && e.Z <= -_options.FocalMinZ).ToArray();
@@ -358,6 +357,16 @@ public sealed class CopyNumberCaller(CopyNumberOptions? options = null)
             .ToArray();
     }
 
+    /// <summary>
+    /// Whether a segment's evidence identifies purity when the sample's BAF was measured: its own BAF is informative, or
+    /// its depth alone is at least <see cref="CopyNumberOptions.GeneMinZ"/> SE below one copy's floor (log2 −1, the
+    /// least any tumour with a copy left can show), so that only zero copies fit and log2 = log2(1 − p) gives p. Any
+    /// other depth-only change (a gain, a shallow loss; or a short noisy segment, residual GC bias, where there are no
+    /// SNPs) fits every purity with some copy number, and must not give a balanced sample a purity.
+    /// </summary>
+    private bool PinsPurity(PurityModel.Evidence e) =>
+        e.Imbalance.Sites >= _options.MinBafSites || (e.Log2 + 1) / e.Log2Se <= -_options.GeneMinZ;
+
     private bool IsAberrant(PurityModel.Evidence e)
     {
         bool depth = Math.Abs(e.Log2) >= 0.08 && Math.Abs(e.Log2) / e.Log2Se >= _options.GeneMinZ;
@@ -415,6 +424,7 @@ public sealed class CopyNumberCaller(CopyNumberOptions? options = null)
         HetSource = c.HetSource,
         Purity = c.Purity,
         PuritySource = c.PuritySource,
+        PurityReason = c.PurityReason,
         Copies = c.State?.Copies,
         MinorCopies = c.State is { } s && c.Imbalance.Sites >= _options.MinBafSites ? s.Minor : null,
         CopiesConfidence = c.Confidence,
@@ -458,6 +468,7 @@ public sealed class CopyNumberCaller(CopyNumberOptions? options = null)
         string? HetSource,
         double? Purity,
         string PuritySource,
+        string? PurityReason,
         PurityModel.State? State,
         double? Confidence,
         IReadOnlyList<ExonCopyRatio> Exons);

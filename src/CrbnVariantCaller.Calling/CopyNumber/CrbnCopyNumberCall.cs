@@ -55,6 +55,9 @@ public sealed record CrbnCopyNumberCall
     /// <summary><c>given</c> (--purity), <c>estimated</c> (BAF and depth ratio) or <c>unknown</c>.</summary>
     public string PuritySource { get; init; } = "unknown";
 
+    /// <summary>Why no purity could be estimated (neither given nor estimable); null when <see cref="Purity"/> is known.</summary>
+    public string? PurityReason { get; init; }
+
     /// <summary>Integer tumour copies of the CRBN segment at <see cref="Purity"/>; null without a purity.</summary>
     public int? Copies { get; init; }
 

@@ -97,6 +97,32 @@ public sealed class HybridCopyNumberTests(CopyNumberWorld world) : IClassFixture
         Assert.InRange(call.SegmentImbalance!.MinorFraction, 0.45, 0.5);
     }
 
+    /// <summary>
+    /// Purity is not estimable from a balanced sample: a depth-only change where there are no SNPs (chr8's reads scaled
+    /// by 1.3 and its SNPs withheld, as where a panel has none; the kind of spurious segment residual GC bias leaves)
+    /// gives no purity, with the reason, because depth alone trades purity against copies; the CRBN call stays neutral.
+    /// </summary>
+    [Fact]
+    public void DepthOnlyChangeOfABalancedTumourGivesNoPurity()
+    {
+        TargetDepths balanced = world.Hybrid("CNH_GC_BIAS");
+        var withGain = new TargetDepths(balanced.Sample, balanced.Targets, balanced.MeanDepth.Select((d, i) => balanced.Targets[i].Interval.Contig == "chr8" ? d * 1.3 : d).ToArray())
+        {
+            ReadLength = balanced.ReadLength,
+        };
+
+        HetSite[] sites = Sites("CNH_GC_BIAS").Where(h => h.Contig != "chr8").ToArray();
+
+        CrbnCopyNumberCall call = new CopyNumberCaller().Call(withGain, Panel, sites, "tumour");
+
+        Assert.Equal(CopyNumberCallState.Neutral, call.State);
+        Assert.Null(call.Purity);
+        Assert.Equal("unknown", call.PuritySource);
+        Assert.Contains("not estimable", call.PurityReason, StringComparison.Ordinal);
+        Assert.Contains("not estimable", call.Reasoning, StringComparison.Ordinal);
+        Assert.Null(call.Copies);
+    }
+
     [Fact]
     public void GivenPurityReplacesTheEstimate()
     {
