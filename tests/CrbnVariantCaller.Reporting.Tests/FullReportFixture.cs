@@ -44,7 +44,16 @@ internal static class FullReportFixture
                 Method = "binomial, error 0.001, alpha 0.01", TargetVaf = 0.02, Positions = coding, Depths = depths,
                 MinVaf = depths.Select(d => d == 0 ? (double?)null : Math.Min(1, 8.0 / d)).ToList(), PositionsAboveTarget = 1,
             },
-            CopyNumber = new CopyNumberSection { Crbn = new CrbnCopyNumber { Call = CopyNumberState.Neutral, Log2Ratio = 0.01, EstimatedCopies = 2.0, Method = "depth ratio vs panel of normals" } },
+            CopyNumber = new CopyNumberSection
+            {
+                Crbn = new CrbnCopyNumber
+                {
+                    Call = CopyNumberState.Neutral, Log2Ratio = 0.01, EstimatedCopies = 2.0, Method = "depth ratio vs panel of normals",
+                    Segment = new CopyNumberSegmentReport { Chrom = "chr3", Start = 2_000_001, End = 4_500_000, Log2Ratio = 0.012, StandardError = 0.021, Bins = 261 },
+                    Baf = new CopyNumberAlleles { Source = "matched normal", HetSnps = 48, MinorAlleleFraction = 0.493, LikelihoodRatio = 0.4, Loh = false },
+                    Purity = new CopyNumberPurity { Source = "unknown", Reason = "not estimable: no segment's B-allele frequency or depth identifies the purity of a balanced sample" },
+                },
+            },
             Splicing = new SplicingSection
             {
                 CrbnExon10Skipping = new Exon10Skipping

@@ -93,4 +93,23 @@ public sealed class HtmlReportTests
 
         static string Net(string? s) => System.Net.WebUtility.HtmlEncode(s ?? string.Empty);
     }
+
+    /// <summary>The copy-number section gives the segment holding CRBN, the B-allele frequency and the purity, or why none was estimated.</summary>
+    [Fact]
+    public void CopyNumberSectionShowsSegmentAllelesAndPurityOrWhyNot()
+    {
+        string html = HtmlReportWriter.Render(FullReportFixture.Build());
+        int start = html.IndexOf("<section id=\"copy-number\">", StringComparison.Ordinal);
+        string section = html[start..html.IndexOf("</section>", start, StringComparison.Ordinal)];
+        Assert.Contains("chr3:2,000,001-4,500,000", section, StringComparison.Ordinal);
+        Assert.Contains("0.012 (0.021)", section, StringComparison.Ordinal);
+        Assert.Contains("48 (matched normal)", section, StringComparison.Ordinal);
+        Assert.Contains("not estimated (not estimable: no segment", section, StringComparison.Ordinal);
+
+        SampleReport given = FullReportFixture.Build();
+        given = given with { CopyNumber = given.CopyNumber with { Crbn = given.CopyNumber.Crbn with { Purity = new CopyNumberPurity { Value = 0.4, Source = "given", Copies = 1, MinorCopies = 0, Confidence = 0.97 } } } };
+        string withPurity = HtmlReportWriter.Render(given);
+        Assert.Contains("0.4 (given)", withPurity, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">1 (0)</td>", withPurity, StringComparison.Ordinal);
+    }
 }

@@ -326,6 +326,7 @@ public sealed class CopyNumberAnalysis(ComputeEngine engine, ILogger logger, int
                 Copies = call.Copies,
                 MinorCopies = call.MinorCopies,
                 Confidence = call.CopiesConfidence is { } k ? Math.Round(k, 3) : null,
+                Reason = call.PurityReason,
             },
             Method = call.Method,
             Reasoning = call.Reasoning,

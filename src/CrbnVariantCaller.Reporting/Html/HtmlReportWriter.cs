@@ -203,6 +203,11 @@ public static class HtmlReportWriter
           .Append(HtmlText.Escape(Snake(cn.Call.ToString()).Replace('_', ' '))).Append("</td><td class=\"num\">").Append(HtmlText.Number(cn.Log2Ratio, "0.###"))
           .Append("</td><td class=\"num\">").Append(HtmlText.Number(cn.EstimatedCopies, "0.##")).Append("</td><td>")
           .Append(HtmlText.Escape(string.Join(", ", cn.ExonsAffected))).Append("</td><td>").Append(HtmlText.Escape(cn.Method)).Append("</td></tr></table>");
+        if (cn.Segment is not null || cn.Baf is not null || cn.Purity is not null)
+        {
+            SegmentAllelesAndPurity(sb, cn);
+        }
+
         if (cn.Reasoning is not null)
         {
             sb.Append("<p class=\"note\">").Append(HtmlText.Escape(cn.Reasoning)).Append("</p>");
@@ -210,6 +215,25 @@ public static class HtmlReportWriter
 
         sb.Append(CopyNumberPlot.Render(section));
         sb.Append("</section>\n");
+    }
+
+    /// <summary>The segment holding CRBN (breakpoints, log2, bins), the B-allele frequency over it and the purity with the integer copies (or why none).</summary>
+    private static void SegmentAllelesAndPurity(StringBuilder sb, CrbnCopyNumber cn)
+    {
+        CopyNumberSegmentReport? seg = cn.Segment;
+        CopyNumberAlleles? baf = cn.Baf;
+        CopyNumberPurity? purity = cn.Purity;
+        sb.Append("<table class=\"cn-detail\"><tr><th>segment holding CRBN</th><th>segment log2 (SE)</th><th>bins</th><th>heterozygous SNPs (from)</th>")
+          .Append("<th>minor-allele fraction</th><th>LOH</th><th>purity (source)</th><th>tumour copies (minor)</th><th>confidence</th></tr><tr><td>");
+        sb.Append(seg is null ? "–" : HtmlText.Escape($"{seg.Chrom}:{seg.Start.ToString("N0", CultureInfo.InvariantCulture)}-{seg.End.ToString("N0", CultureInfo.InvariantCulture)}"))
+          .Append("</td><td class=\"num\">").Append(seg is null ? "–" : $"{HtmlText.Number(seg.Log2Ratio, "0.###")} ({HtmlText.Number(seg.StandardError, "0.###")})")
+          .Append("</td><td class=\"num\">").Append(seg is null ? "–" : seg.Bins.ToString(CultureInfo.InvariantCulture))
+          .Append("</td><td>").Append(baf is null ? "–" : HtmlText.Escape($"{baf.HetSnps} ({baf.Source})"))
+          .Append("</td><td class=\"num\">").Append(HtmlText.Number(baf?.MinorAlleleFraction, "0.###"))
+          .Append("</td><td>").Append(baf?.Loh is bool loh ? (loh ? "yes" : "no") : "–")
+          .Append("</td><td>").Append(purity is null ? "–" : purity.Value is double v ? HtmlText.Escape($"{HtmlText.Number(v, "0.##")} ({purity.Source})") : HtmlText.Escape($"not estimated ({purity.Reason ?? purity.Source})"))
+          .Append("</td><td class=\"num\">").Append(purity?.Copies is int c ? (purity.MinorCopies is int m ? $"{c} ({m})" : c.ToString(CultureInfo.InvariantCulture)) : "–")
+          .Append("</td><td class=\"num\">").Append(HtmlText.Number(purity?.Confidence, "0.##")).Append("</td></tr></table>");
     }
 
     private static void Splicing(StringBuilder sb, SplicingSection s, TranscriptModel? transcript)

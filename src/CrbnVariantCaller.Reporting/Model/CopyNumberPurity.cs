@@ -17,4 +17,7 @@ public sealed record CopyNumberPurity
 
     /// <summary>Posterior probability of <see cref="Copies"/> among the states considered.</summary>
     public double? Confidence { get; init; }
+
+    /// <summary>Why no purity was estimated (for example a balanced sample whose BAF identifies none); null when one was.</summary>
+    public string? Reason { get; init; }
 }
