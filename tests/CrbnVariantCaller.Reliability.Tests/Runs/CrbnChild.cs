@@ -112,7 +112,10 @@ internal sealed class CrbnChild : IDisposable
 
             if (_process.HasExited)
             {
-                return false;
+                // The exit can be seen before the asynchronous reader has delivered the last lines: the parameterless
+                // WaitForExit returns only once stderr has reached its end, then the text is looked for once more.
+                _process.WaitForExit();
+                return Stderr.Contains(text, StringComparison.Ordinal);
             }
 
             Thread.Sleep(10);

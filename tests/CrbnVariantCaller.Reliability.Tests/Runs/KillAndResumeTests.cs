@@ -63,7 +63,9 @@ public sealed class KillAndResumeTests(ITestOutputHelper output) : IDisposable
         }
 
         output.WriteLine($"{point} SIGKILL points, {killedMidRun} while running; {filesChecked} final-named files checked whole after the kills, {tempsLeft} temporary files left by SIGKILL (removed by --resume); 0 corrupt");
-        // A kill lands after the process ended only when the batch outran the delay; most points must hit a running batch.
-        Assert.True(killedMidRun >= point - 1, $"only {killedMidRun} of {point} SIGKILLs hit a running batch");
+        // A kill lands after the process ended only when the batch outran the delay: on a fast idle machine the last
+        // sample and the summary pass can finish within it (seen for 2 of 9 points). At least two thirds of the points
+        // must hit a running batch, so the check of whole files is never vacuous.
+        Assert.True(killedMidRun * 3 >= point * 2, $"only {killedMidRun} of {point} SIGKILLs hit a running batch");
     }
 }
