@@ -56,7 +56,19 @@ public sealed class FaultTests : IDisposable
         using CrbnChild first = CrbnChild.Start(batch.BatchArgs(outDir));
         Assert.True(first.WaitForStderr("[2/8]", TimeSpan.FromSeconds(60)), first.Stderr);
 
-        var second = CrbnChild.Run("call", "--dna", Bam, "--reference", BatchFixture.Reference, "--out", outDir, "--sample", "W1");
+        // Paused (SIGSTOP) mid-batch, the first run still holds the lock however fast the machine would have finished it.
+        first.Signal("STOP");
+        (int ExitCode, string Stdout, string Stderr) second;
+        try
+        {
+            Assert.False(first.HasExited, "the batch finished before it could be paused");
+            second = CrbnChild.Run("call", "--dna", Bam, "--reference", BatchFixture.Reference, "--out", outDir, "--sample", "W1");
+        }
+        finally
+        {
+            first.Signal("CONT");
+        }
+
         Assert.True(second.ExitCode == 2, $"exit {second.ExitCode}\n{second.Stderr}");
         string line = Assert.Single(ErrorLines(second.Stderr));
         Assert.Equal($"crbn call: {outDir}: another crbn run is writing into this output folder (it holds the folder's lock); wait for it to finish or choose another --out", line);
