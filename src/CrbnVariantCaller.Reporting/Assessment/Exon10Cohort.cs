@@ -40,15 +40,7 @@ public sealed class Exon10Cohort
     public static Exon10Cohort Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputFileException(path, $"cannot read the Δexon10 cohort ({e.Message})", e);
-        }
+        string text = UserTextFile.Read(path, "the Δexon10 cohort");
 
         return Parse(text, path, Path.GetFileNameWithoutExtension(path));
     }

@@ -31,15 +31,7 @@ public sealed partial record FunctionalVariantTable(string Name, IReadOnlyList<F
     public static FunctionalVariantTable Read(string path)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new InvalidInputFileException(path, $"cannot read the table of functionally tested CRBN variants ({e.Message})", e);
-        }
+        string text = UserTextFile.Read(path, "the table of functionally tested CRBN variants");
 
         FunctionalVariantTable table = Parse(text, Path.GetFileName(path), message => new InvalidInputFileException(path, message));
         return table.Variants.Count > 0 ? table : throw new InvalidInputFileException(path, "no variant rows under the header");
