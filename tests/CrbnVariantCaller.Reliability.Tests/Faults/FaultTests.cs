@@ -51,10 +51,10 @@ public sealed class FaultTests : IDisposable
     [Fact]
     public void ASecondRunIntoTheSameOutIsRefusedAndTheFirstFinishesWhole()
     {
-        using var batch = new BatchFixture();
+        using var batch = new BatchFixture(samples: 24);
         string outDir = batch.NewOutDir("shared");
         using CrbnChild first = CrbnChild.Start(batch.BatchArgs(outDir));
-        Assert.True(first.WaitForStderr("[2/8]", TimeSpan.FromSeconds(60)), first.Stderr);
+        Assert.True(first.WaitForStderr("[2/24]", TimeSpan.FromSeconds(60)), first.Stderr);
 
         // Paused (SIGSTOP) mid-batch, the first run still holds the lock however fast the machine would have finished it.
         first.Signal("STOP");
@@ -74,7 +74,7 @@ public sealed class FaultTests : IDisposable
         Assert.Equal($"crbn call: {outDir}: another crbn run is writing into this output folder (it holds the folder's lock); wait for it to finish or choose another --out", line);
 
         Assert.Equal(0, first.WaitForExit(TimeSpan.FromMinutes(2)));
-        OutputChecks.AssertBatchComplete(outDir, BatchFixture.SampleIds, BatchFixture.Samples);
+        OutputChecks.AssertBatchComplete(outDir, batch.Ids, batch.SampleCount);
 
         // The lock goes with the process: the next run proceeds.
         var resumed = CrbnChild.Run(batch.BatchArgs(outDir, "--resume"));

@@ -8,15 +8,19 @@ namespace CrbnVariantCaller.Reliability.Tests.Runs;
 /// </summary>
 internal sealed class BatchFixture : IDisposable
 {
+    /// <summary>Samples in the default sheet (the kill-and-resume points follow them one by one).</summary>
     public const int Samples = 8;
 
-    public BatchFixture()
+    /// <summary>A sheet of <paramref name="samples"/> samples (an even number: W1, R1, W2, R2, ...). A signal test takes a
+    /// longer batch so that the batch cannot finish between the progress line it waits for and the signal.</summary>
+    public BatchFixture(int samples = Samples)
     {
+        SampleCount = samples;
         Root = Directory.CreateTempSubdirectory("crbn-rel-").FullName;
         string dna = Path.Combine(RepoPaths.TestData, "dna", "wgs_negative", "WGS_NEG.bam");
         string rna = Path.Combine(RepoPaths.TestData, "rna", "low_depth", "RNA_LOWDEPTH.bam");
         var lines = new List<string> { "sample,dna,normal,rna" };
-        for (int i = 1; i <= Samples / 2; i++)
+        for (int i = 1; i <= samples / 2; i++)
         {
             lines.Add($"W{i},{dna},,");
             lines.Add($"R{i},,,{rna}");
@@ -28,9 +32,16 @@ internal sealed class BatchFixture : IDisposable
 
     public static string Reference => Path.Combine(RepoPaths.TestData, "reference", "crbn_world.GRCh38.fa.gz");
 
-    /// <summary>The sample IDs of the sheet, in order.</summary>
-    public static IEnumerable<string> SampleIds =>
-        Enumerable.Range(1, Samples / 2).SelectMany(i => new[] { $"W{i}", $"R{i}" });
+    /// <summary>The sample IDs of the default sheet, in order.</summary>
+    public static IEnumerable<string> SampleIds => IdsOf(Samples);
+
+    /// <summary>The number of samples in this sheet.</summary>
+    public int SampleCount { get; }
+
+    /// <summary>The sample IDs of this sheet, in order.</summary>
+    public IEnumerable<string> Ids => IdsOf(SampleCount);
+
+    private static IEnumerable<string> IdsOf(int samples) => Enumerable.Range(1, samples / 2).SelectMany(i => new[] { $"W{i}", $"R{i}" });
 
     public string Root { get; }
 

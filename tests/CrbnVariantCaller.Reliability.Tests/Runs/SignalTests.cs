@@ -5,7 +5,7 @@ namespace CrbnVariantCaller.Reliability.Tests.Runs;
 /// <summary>SIGINT and SIGTERM stop <c>crbn batch</c> with one line on stderr, no temporary file, exit 130 or 143, and only whole outputs.</summary>
 public sealed class SignalTests : IDisposable
 {
-    private readonly BatchFixture _batch = new();
+    private readonly BatchFixture _batch = new(samples: 24);
 
     public void Dispose() => _batch.Dispose();
 
@@ -16,7 +16,7 @@ public sealed class SignalTests : IDisposable
     {
         string outDir = _batch.NewOutDir(signal);
         using CrbnChild child = CrbnChild.Start(_batch.BatchArgs(outDir));
-        Assert.True(child.WaitForStderr("[3/8]", TimeSpan.FromSeconds(60)), child.Stderr);
+        Assert.True(child.WaitForStderr("[3/24]", TimeSpan.FromSeconds(60)), child.Stderr);
         Assert.False(signal == "INT" && SigintIgnored(child.Pid), "crbn was started with SIGINT ignored (python3 resets it; is python3 on PATH?)");
         child.Signal(signal);
         int code = child.WaitForExit(TimeSpan.FromSeconds(30));
