@@ -50,49 +50,12 @@ public sealed class Exon10Cohort
     public static Exon10Cohort Parse(string text, string path, string defaultName)
     {
         ArgumentNullException.ThrowIfNull(text);
-        string? name = null;
-        int column = -1;
-        int columns = 0;
+        (Dictionary<string, string> meta, List<(int Line, Dictionary<string, string> Cells)> rows) =
+            Tsv.Read(text, [PsiColumn], message => new InvalidInputFileException(path, message));
         var values = new List<double>();
-        int lineNumber = 0;
-        foreach (string raw in text.Split('\n'))
+        foreach ((int line, Dictionary<string, string> cells) in rows)
         {
-            lineNumber++;
-            string line = raw.TrimEnd('\r');
-            if (line.StartsWith('#'))
-            {
-                if (line[1..].TrimStart() is { } meta && meta.StartsWith("name:", StringComparison.Ordinal) && meta[5..].Trim() is { Length: > 0 } n)
-                {
-                    name = n;
-                }
-
-                continue;
-            }
-
-            if (line.Trim().Length == 0)
-            {
-                continue;
-            }
-
-            string[] fields = line.Split('\t');
-            if (column < 0)
-            {
-                column = Array.FindIndex(fields, f => string.Equals(f.Trim(), PsiColumn, StringComparison.Ordinal));
-                columns = fields.Length;
-                if (column < 0)
-                {
-                    throw new InvalidInputFileException(path, $"line {lineNumber}: the header has no '{PsiColumn}' column (tab-separated; found: {string.Join(", ", fields.Select(f => $"'{f.Trim()}'"))})");
-                }
-
-                continue;
-            }
-
-            if (fields.Length != columns)
-            {
-                throw new InvalidInputFileException(path, $"line {lineNumber}: {fields.Length} tab-separated fields, the header has {columns}");
-            }
-
-            string cell = fields[column].Trim();
+            string cell = cells[PsiColumn];
             if (cell.Length == 0 || string.Equals(cell, "NA", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
@@ -100,15 +63,10 @@ public sealed class Exon10Cohort
 
             if (!double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out double psi) || !double.IsFinite(psi) || psi is < 0 or > 1)
             {
-                throw new InvalidInputFileException(path, $"line {lineNumber}: {PsiColumn} '{cell}' is not a fraction between 0 and 1 (or NA)");
+                throw new InvalidInputFileException(path, $"line {line}: {PsiColumn} '{cell}' is not a fraction between 0 and 1 (or NA)");
             }
 
             values.Add(psi);
-        }
-
-        if (column < 0)
-        {
-            throw new InvalidInputFileException(path, $"no header row (a tab-separated header with a '{PsiColumn}' column is needed)");
         }
 
         if (values.Count < MinimumSamples)
@@ -117,7 +75,7 @@ public sealed class Exon10Cohort
         }
 
         values.Sort();
-        return new Exon10Cohort(name ?? defaultName, [.. values]);
+        return new Exon10Cohort(meta.TryGetValue("name", out string? name) && name.Length > 0 ? name : defaultName, [.. values]);
     }
 
     /// <summary>A cohort built from values (tests, and callers that hold the values already).</summary>

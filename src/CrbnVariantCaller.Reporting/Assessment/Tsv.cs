@@ -1,7 +1,8 @@
 namespace CrbnVariantCaller.Reporting.Assessment;
 
 /// <summary>
-/// The tab-separated layout shared by the evidence tables: <c># key: value</c> metadata, comments, a header row. Errors
+/// The tab-separated layout shared by the evidence tables and the Δexon10 cohort: <c># key: value</c> metadata (a
+/// one-word key), other comments, a header row. Errors
 /// are made by <c>fail</c> from a message that starts with the line (<c>line 7: …</c>), so that each table can name its
 /// file its own way; every row keeps its line number for the checks its reader makes.
 /// </summary>
@@ -22,15 +23,15 @@ internal static class Tsv
             {
                 int colon = line.IndexOf(':', StringComparison.Ordinal);
                 string key = colon > 0 ? line[1..colon].Trim() : string.Empty;
-                if (key is "version" or "date")
+                if (key.Length > 0 && !key.Any(char.IsWhiteSpace))
                 {
-                    meta[key] = line[(colon + 1)..].Trim();
+                    meta[key] = line[(colon + 1)..].Trim(); // "# version: 1.1.0", "# name: lab NDMM"; prose comments have spaces before their colon
                 }
 
                 continue;
             }
 
-            if (line.Length == 0)
+            if (line.Trim().Length == 0)
             {
                 continue;
             }
@@ -38,7 +39,7 @@ internal static class Tsv
             string[] fields = line.Split('\t');
             if (header is null)
             {
-                header = fields;
+                header = [.. fields.Select(f => f.Trim())];
                 string? missing = required.FirstOrDefault(c => !header.Contains(c, StringComparer.Ordinal));
                 if (missing is not null)
                 {
