@@ -89,11 +89,15 @@ public sealed class BatchCommand(CommandGuard guard, SampleAnalyzer analyzer, Ba
 
     /// <summary>Every cohort the sheet's <c>exon10_cohort</c> column names, read before any sample runs (a bad one is exit 2, naming it).</summary>
     internal static IReadOnlyDictionary<string, Exon10Cohort> SheetExon10Cohorts(SampleSheet sheet) =>
-        sheet.Entries.Select(e => e.Exon10Cohort).OfType<string>().Distinct(StringComparer.Ordinal)
-            .ToDictionary(path => path, path => CallCommand.ReadExon10Cohort(path)!, StringComparer.Ordinal);
+        ReadEachNamed(sheet, e => e.Exon10Cohort, CallCommand.ReadExon10Cohort);
 
     /// <summary>Every table the sheet's <c>functional_variants</c> column names, read before any sample runs (a bad one is exit 2, naming it and the line).</summary>
     internal static IReadOnlyDictionary<string, FunctionalVariantTable> SheetFunctionalVariants(SampleSheet sheet) =>
-        sheet.Entries.Select(e => e.FunctionalVariants).OfType<string>().Distinct(StringComparer.Ordinal)
-            .ToDictionary(path => path, path => CallCommand.ReadFunctionalVariants(path)!, StringComparer.Ordinal);
+        ReadEachNamed(sheet, e => e.FunctionalVariants, CallCommand.ReadFunctionalVariants);
+
+    /// <summary>Each distinct file a sheet column names, read once, by the path as written.</summary>
+    private static Dictionary<string, T> ReadEachNamed<T>(SampleSheet sheet, Func<SampleSheetEntry, string?> column, Func<string?, T?> read)
+        where T : class =>
+        sheet.Entries.Select(column).OfType<string>().Distinct(StringComparer.Ordinal)
+            .ToDictionary(path => path, path => read(path)!, StringComparer.Ordinal);
 }
