@@ -11,8 +11,18 @@ namespace CrbnVariantCaller.Calling.Tests.CopyNumber;
 /// </summary>
 public sealed class HybridCopyNumberTests(CopyNumberWorld world) : IClassFixture<CopyNumberWorld>
 {
-    /// <summary>Allowed |log2 − design| of the CRBN call (the bench reports the measured errors).</summary>
-    private const double Log2Tolerance = 0.08;
+    /// <summary>
+    /// Allowed |log2 − design| of the CRBN call where the copy number over the gene is uniform: issue 12's target
+    /// (bench/cnv/replicates.md: replicate SDs of 0.01–0.025 at 200x on target).
+    /// </summary>
+    private const double Log2Tolerance = 0.05;
+
+    /// <summary>
+    /// Allowed |log2 − design| of an exon-level call (exons 10–11 lost at purity 0.8): its log2 is that of the 20 %
+    /// normal cells' reads over two exons against the panel, with a reported SE of ~0.07 (replicate SD 0.04, largest
+    /// error 0.12).
+    /// </summary>
+    private const double ExonLevelLog2Tolerance = 0.15;
 
     /// <summary>Allowed |purity estimate − design| where the BAF is informative.</summary>
     private const double PurityTolerance = 0.1;
@@ -36,7 +46,8 @@ public sealed class HybridCopyNumberTests(CopyNumberWorld world) : IClassFixture
         CrbnCopyNumberCall call = Call(sample);
 
         Assert.Equal(State(truth.State), call.State);
-        Assert.InRange(call.Log2Ratio!.Value, truth.ExpectedLog2 - Log2Tolerance, truth.ExpectedLog2 + Log2Tolerance);
+        double tolerance = truth.ExonsAffected.Length is > 0 and < 11 ? ExonLevelLog2Tolerance : Log2Tolerance;
+        Assert.InRange(call.Log2Ratio!.Value, truth.ExpectedLog2 - tolerance, truth.ExpectedLog2 + tolerance);
         Assert.Equal(truth.ExonsAffected, call.ExonsAffected);
         Assert.Equal(11, call.Exons.Count);
         Assert.Equal("tumour", call.HetSource);
