@@ -43,7 +43,7 @@ BACKGROUND = [Window("chr1", 50_000_001, 50_250_000), Window("chr6", 100_000_001
 DEL_3P = (2_400_001, 4_000_000)        # one-copy loss, 1.6 Mb, far past any window near CRBN
 CNLOH_3P = (2_300_001, 4_100_000)      # copy-neutral LOH
 GAIN_3P = (2_700_001, 3_700_000)       # one extra copy
-FOCAL_E10_11 = (3_149_501, 3_152_700)  # both copies of exons 10-11 lost
+FOCAL_E10_11 = (3_149_501, 3_152_700)  # exons 10-11: both copies lost (CNH_FOCAL_E10_11), one (CNH_PARTIAL_E10_11)
 
 
 class CnReference:
@@ -271,6 +271,8 @@ def designs() -> list[Design]:
                       {"exons_affected": []}))
     out.append(tumour("CNH_FOCAL_E10_11", 0.8, [(FOCAL_E10_11[0], FOCAL_E10_11[1], 0, 0)], "homozygous_loss",
                       seg(*FOCAL_E10_11), 0, 0, {"exons_affected": [10, 11]}))
+    out.append(tumour("CNH_PARTIAL_E10_11", 0.8, [(FOCAL_E10_11[0], FOCAL_E10_11[1], 1, 0)], "partial_loss",
+                      seg(*FOCAL_E10_11), 1, 0, {"exons_affected": [10, 11]}))
     out.append(tumour("CNH_GAIN", 0.5, [(GAIN_3P[0], GAIN_3P[1], 2, 1)], "gain", seg(*GAIN_3P), 3, 1,
                       {"exons_affected": list(range(1, 12))}))
     out.append(tumour("CNH_GC_BIAS", 0.7, [], "neutral", "", 2, 1, {"exons_affected": [],
@@ -319,4 +321,4 @@ def build(wd, rb: ReferenceBuilder, log) -> None:
     wd.manifest.append(("reference", "-", "reference", "reference", BED_REL, "", "",
                         "hybrid capture BED: CRBN exons +-150 and 300-bp SNP backbone targets"))
     wd.add("copy_number_hybrid", "dna", ";".join(f"{DIR_REL}/{d.sample}.bam" for d in ds),
-           "hybrid capture CN: 3p deletion 1.6 Mb at purity 0.4/0.3/0.25, CN-LOH, exon 10-11 loss, gain, GC bias, noisy normal")
+           "hybrid capture CN: 3p deletion 1.6 Mb at purity 0.4/0.3/0.25, CN-LOH, exon 10-11 loss of both copies and of one, gain, GC bias, noisy normal")

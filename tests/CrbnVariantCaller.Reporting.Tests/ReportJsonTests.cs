@@ -39,6 +39,19 @@ public sealed class ReportJsonTests
         Assert.Equal(call, ReportJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(json)).CopyNumber.Crbn.Call);
     }
 
+    /// <summary>A log2 ratio rounded to −0 (exon 9 of CNH_PARTIAL_E10_11 was written <c>"log2_ratio": -0</c>) is written 0.</summary>
+    [Fact]
+    public void NegativeZeroIsWrittenAsZero()
+    {
+        SampleReport report = FullReportFixture.Build() with { CopyNumber = new CopyNumberSection { Crbn = new CrbnCopyNumber { Call = CopyNumberState.Neutral, Log2Ratio = Math.Round(-0.00004, 4) } } };
+
+        string json = ReportJson.Serialize(report);
+
+        Assert.Contains("\"log2_ratio\": 0,", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("-0,", json, StringComparison.Ordinal);
+        Assert.Equal(0d, ReportJson.Deserialize(System.Text.Encoding.UTF8.GetBytes(json)).CopyNumber.Crbn.Log2Ratio);
+    }
+
     [Fact]
     public void EveryFieldTheContractNamesIsPresentWithItsType()
     {

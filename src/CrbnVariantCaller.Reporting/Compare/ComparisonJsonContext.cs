@@ -9,6 +9,6 @@ namespace CrbnVariantCaller.Reporting.Compare;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     WriteIndented = true,
-    Converters = [typeof(PositionJsonConverter)])]
+    Converters = [typeof(PositionJsonConverter), typeof(DoubleJsonConverter)])]
 [JsonSerializable(typeof(ComparisonReport))]
 internal sealed partial class ComparisonJsonContext : JsonSerializerContext;

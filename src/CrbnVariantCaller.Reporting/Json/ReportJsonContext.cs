@@ -14,7 +14,7 @@ namespace CrbnVariantCaller.Reporting.Json;
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
     NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     WriteIndented = true,
-    Converters = [typeof(PositionJsonConverter), typeof(JsonStringEnumConverter<GenomeBuild>)])]
+    Converters = [typeof(PositionJsonConverter), typeof(DoubleJsonConverter), typeof(JsonStringEnumConverter<GenomeBuild>)])]
 [JsonSerializable(typeof(SampleReport))]
 [JsonSerializable(typeof(BatchSampleOutcome))]
 internal sealed partial class ReportJsonContext : JsonSerializerContext;
