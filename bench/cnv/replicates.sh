@@ -38,7 +38,7 @@ def crbn(folder, s):
     c["state"] = c.get("call", c["state"])  # the full call: the contract's state gives copy-neutral LOH as neutral
     return c
 def se_of(c):
-    if c["state"] == "homozygous_loss" and c["exons_affected"] and len(c["exons_affected"]) < 11:
+    if c["state"] in ("homozygous_loss", "partial_loss") and c["exons_affected"] and len(c["exons_affected"]) < 11:
         ses = [e["standard_error"] for e in c["exons"] if e["exon"] in c["exons_affected"]]
         return math.sqrt(sum(x * x for x in ses)) / len(ses)
     return c["segment"]["standard_error"] if c.get("segment") else float("nan")

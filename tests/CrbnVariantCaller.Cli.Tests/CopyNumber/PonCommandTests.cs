@@ -112,7 +112,7 @@ public sealed class PonCommandTests : IDisposable
     /// <summary>
     /// Through the crbn process on the hybrid-capture scenario: a 1.6-Mb deletion far past the gene at purity 0.4 and
     /// 0.3 is a hemizygous loss with its breakpoints, copy-neutral LOH is found from the BAF, the outlier normal is left
-    /// out of the panel, and --purity replaces the estimate.
+    /// out of the panel, --purity replaces the estimate, and a one-copy loss of two exons is a partial loss.
     /// </summary>
     [Fact]
     public void HybridPanelCallsDeletionPastTheGeneAndCopyNeutralLoh()
@@ -158,6 +158,18 @@ public sealed class PonCommandTests : IDisposable
             Assert.Contains("CNH_N5_NOISY", cn.GetProperty("outlier_normals")[0].GetString(), StringComparison.Ordinal);
             Assert.True(cn.GetProperty("plot").GetProperty("bin_log2").GetArrayLength() > 50);
         }
+
+        // One copy of exons 10-11 lost, the rest of the gene intact: partial_loss in the contract's state, those exons lost.
+        string partialOut = Path.Combine(_out, "partial");
+        (code, _, stderr) = CrbnProcess.Run(["call", "--dna", Path.Combine(hybrid, "CNH_PARTIAL_E10_11.bam"), "--reference", Reference, "--pon", pon, "--out", partialOut, "--device", "cpu"]);
+        Assert.True(code == 0, stderr);
+        using JsonDocument partial = JsonDocument.Parse(File.ReadAllText(Path.Combine(partialOut, "CNH_PARTIAL_E10_11.report.json")));
+        JsonElement partialCrbn = partial.RootElement.GetProperty("copy_number").GetProperty("crbn");
+        Assert.Equal("partial_loss", partialCrbn.GetProperty("state").GetString());
+        Assert.Equal([10, 11], partialCrbn.GetProperty("exons_affected").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal(
+            Enumerable.Range(1, 11).Select(e => e >= 10 ? "lost" : "present"),
+            partialCrbn.GetProperty("exons").EnumerateArray().Select(e => e.GetProperty("state").GetString()));
     }
 
     /// <summary>
