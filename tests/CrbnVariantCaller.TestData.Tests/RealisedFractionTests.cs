@@ -184,7 +184,7 @@ public sealed class RealisedFractionTests
             }
         }
 
-        Assert.Equal(6, checkedSegments);
+        Assert.Equal(7, checkedSegments); // 3p deletion x3, CN-LOH, exons 10-11 (both copies, one copy), gain
     }
 
     [ToolFact("samtools")]
