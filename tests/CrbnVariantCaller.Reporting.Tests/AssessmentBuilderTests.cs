@@ -291,6 +291,28 @@ public sealed class AssessmentBuilderTests
         Assert.Equal(expected, AssessmentBuilder.Build(report).Overall);
     }
 
+    /// <summary>An exon-level copy-number finding names its exons; a whole-gene one does not.</summary>
+    [Theory]
+    [InlineData(CopyNumberState.PartialLoss, new[] { 10, 11 }, "Partial loss of CRBN exons 10–11: the rest of the gene is not lost.", "CN partial loss, exons 10–11")]
+    [InlineData(CopyNumberState.HomozygousLoss, new[] { 9, 10, 11 }, "Homozygous loss of CRBN exons 9–11: no intact copy of the gene remains in the tumour.", "CN homozygous loss, exons 9–11")]
+    [InlineData(CopyNumberState.HomozygousLoss, new[] { 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 }, "Homozygous loss of CRBN: no intact copy remains in the tumour.", "CN homozygous loss")]
+    public void ExonLevelCopyNumberFindingNamesItsExons(CopyNumberState state, int[] affected, string statement, string label)
+    {
+        CopyNumberExon[] exons = Enumerable.Range(1, 11).Select(e => new CopyNumberExon { Exon = e, Log2Ratio = affected.Contains(e) ? -2 : 0 }).ToArray();
+        SampleReport report = Base() with { CopyNumber = new CopyNumberSection { Crbn = new CrbnCopyNumber { Call = state, Log2Ratio = -2, ExonsAffected = affected, Exons = exons } } };
+
+        Finding finding = AssessmentBuilder.Build(report).Findings.Single(f => f.Category == FindingCategory.CopyNumber);
+
+        Assert.Equal(statement, finding.Statement);
+        Assert.Equal(label, finding.ShortLabel);
+    }
+
+    [Theory]
+    [InlineData(new[] { 9 }, "exon 9")]
+    [InlineData(new[] { 11, 10 }, "exons 10–11")]
+    [InlineData(new[] { 3, 5, 6, 8 }, "exons 3, 5–6, 8")]
+    public void ExonListGivesRuns(int[] exons, string expected) => Assert.Equal(expected, AssessmentBuilder.ExonList(exons));
+
     private static SampleReport WithGenes(ClinicalSetting setting, params (string Gene, double Percentile)[] genes) => Base() with
     {
         Setting = setting,

@@ -281,12 +281,15 @@ public sealed class AssessmentBuilder
     {
         string evidence = string.Create(CultureInfo.InvariantCulture,
             $"log2 ratio {Fmt(cn.Log2Ratio)}, estimated copies {Fmt(cn.EstimatedCopies)}, exons affected [{string.Join(", ", cn.ExonsAffected)}]; {cn.Method}");
+        // An exon-level call names its exons: "homozygous loss of CRBN" alone reads as the whole gene.
+        string? exons = cn.ExonsAffected.Count > 0 && cn.ExonsAffected.Count < cn.Exons.Count ? ExonList(cn.ExonsAffected) : null;
         (FindingLevel? level, string statement, AmpTier? tier, string? rule) = cn.Call switch
         {
-            CopyNumberState.HomozygousLoss => ((FindingLevel?)FindingLevel.ResistanceMechanism, "Homozygous loss of CRBN: no intact copy remains in the tumour.", (AmpTier?)AmpTier.II,
-                Tier2Rule + "biallelic loss of the drug target"),
+            CopyNumberState.HomozygousLoss => ((FindingLevel?)FindingLevel.ResistanceMechanism,
+                exons is null ? "Homozygous loss of CRBN: no intact copy remains in the tumour." : $"Homozygous loss of CRBN {exons}: no intact copy of the gene remains in the tumour.",
+                (AmpTier?)AmpTier.II, Tier2Rule + "biallelic loss of the drug target"),
             CopyNumberState.HemizygousLoss => (FindingLevel.Possible, "Hemizygous (one-copy) loss of CRBN.", AmpTier.III, Tier3Rule + "one-copy loss; one intact copy may remain functional"),
-            CopyNumberState.PartialLoss => (FindingLevel.Possible, "Partial loss of CRBN exons.", AmpTier.III, Tier3Rule + "partial loss; its effect on the protein depends on the exons lost"),
+            CopyNumberState.PartialLoss => (FindingLevel.Possible, $"Partial loss of CRBN {exons ?? "exons"}: the rest of the gene is not lost.", AmpTier.III, Tier3Rule + "partial loss; its effect on the protein depends on the exons lost"),
             CopyNumberState.CopyNeutralLoh => (FindingLevel.Informational, "Copy-neutral loss of heterozygosity over CRBN: both copies come from one parent, so a CRBN variant there would be homozygous.", null, null),
             CopyNumberState.NotAssessable => (FindingLevel.Limitation, "CRBN copy number could not be assessed.", null, null),
             _ => (null, string.Empty, null, null),
@@ -300,9 +303,9 @@ public sealed class AssessmentBuilder
                 Statement = statement,
                 ShortLabel = cn.Call switch
                 {
-                    CopyNumberState.HomozygousLoss => "CN homozygous loss",
+                    CopyNumberState.HomozygousLoss => exons is null ? "CN homozygous loss" : $"CN homozygous loss, {exons}",
                     CopyNumberState.HemizygousLoss => "CN loss (one copy)",
-                    CopyNumberState.PartialLoss => "CN partial loss",
+                    CopyNumberState.PartialLoss => exons is null ? "CN partial loss" : $"CN partial loss, {exons}",
                     _ => "CN not assessable",
                 },
                 Evidence = cn.Reasoning is null ? evidence : $"{evidence}. {cn.Reasoning}",
@@ -446,6 +449,26 @@ public sealed class AssessmentBuilder
         string.Join(' ', new[] { v.HgvsC, v.HgvsP }.Where(s => !string.IsNullOrEmpty(s))) is { Length: > 0 } hgvs ? hgvs : $"{v.Chrom}:{v.Pos}{v.Ref}>{v.Alt}";
 
     private static string Snake(ClinicalSetting s) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(s.ToString());
+
+    /// <summary>Exon numbers as runs: [10, 11] → "exons 10–11", [9] → "exon 9", [3, 5, 6] → "exons 3, 5–6".</summary>
+    internal static string ExonList(IReadOnlyList<int> exons)
+    {
+        int[] sorted = exons.Distinct().Order().ToArray();
+        var runs = new List<string>();
+        for (int i = 0; i < sorted.Length;)
+        {
+            int j = i;
+            while (j + 1 < sorted.Length && sorted[j + 1] == sorted[j] + 1)
+            {
+                j++;
+            }
+
+            runs.Add(j == i ? sorted[i].ToString(CultureInfo.InvariantCulture) : string.Create(CultureInfo.InvariantCulture, $"{sorted[i]}–{sorted[j]}"));
+            i = j + 1;
+        }
+
+        return (sorted.Length == 1 ? "exon " : "exons ") + string.Join(", ", runs);
+    }
 
     private static string Fmt(double? value) => value is double d ? d.ToString("0.###", CultureInfo.InvariantCulture) : "n/a";
 }
