@@ -13,7 +13,7 @@ trap 'rm -rf "$WORK"' EXIT
 export CRBN_LOG_LEVEL=Warning
 REF=$REPO/testdata/reference/crbn_world.GRCh38.fa.gz
 HYB=$REPO/testdata/dna/copy_number_hybrid
-DESIGNS=($(python3 -c "import json; print(' '.join(s['sample'] for s in json.load(open('$HYB/truth.json'))['samples'] if s['role'] == 'tumor'))"))
+DESIGNS=($(python3 bench/cnv/hybrid_tumours.py "$HYB/truth.json"))
 for t in samtools python3 dotnet; do command -v $t >/dev/null || { echo "bench/cnv: $t is missing" >&2; exit 2; }; done
 
 dotnet build src/CrbnVariantCaller.Cli -c Release -nologo -v q >/dev/null

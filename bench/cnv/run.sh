@@ -15,7 +15,7 @@ REF=$REPO/testdata/reference/crbn_world.GRCh38.fa.gz
 BED=$REPO/testdata/reference/cn_hybrid_targets.bed
 HYB=$REPO/testdata/dna/copy_number_hybrid
 NORMALS=(CNH_N1 CNH_N2 CNH_N3 CNH_N4 CNH_N5_NOISY)
-TUMOURS=($(python3 -c "import json; print(' '.join(s['sample'] for s in json.load(open('$HYB/truth.json'))['samples'] if s['role'] == 'tumor'))"))
+TUMOURS=($(python3 bench/cnv/hybrid_tumours.py "$HYB/truth.json"))
 for t in samtools cnvkit mosdepth python3 dotnet; do command -v $t >/dev/null || { echo "bench/cnv: $t is missing" >&2; exit 2; }; done
 
 # Debian's mosdepth binary dlopens libhts.so; Debian ships libhts.so.3 only (without libhts-dev).
